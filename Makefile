@@ -1,0 +1,73 @@
+# The two commands of the README: `make run` and `make test`. Everything they need is
+# installed from lock files: Python packages from uv.lock, front-end packages from
+# package-lock.json, Chromium from the operating system's packages.
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+CHROMIUM := /usr/bin/chromium
+
+export DJANGO_SETTINGS_MODULE ?= buurtwerkkamer.settings.development
+
+.PHONY: run test bench setup setup-test lint chromium messages clean
+
+run: setup var/.demo-loaded
+	@$(MANAGE) demo_logins
+	$(MANAGE) runserver 127.0.0.1:8000
+
+setup: $(VENV)/.synced node_modules/.installed var/.migrated
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) uv.lock pyproject.toml
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+var/.migrated: $(VENV)/.synced $(shell find src -path '*/migrations/*.py')
+	@mkdir -p var
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	$(MANAGE) migrate --noinput
+	@touch $@
+
+var/.demo-loaded: var/.migrated
+	$(MANAGE) load_demo
+	@touch $@
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get install -y -q chromium fonts-dejavu-core >/dev/null || \
+	    (apt-get update -q >/dev/null && apt-get install -y -q chromium fonts-dejavu-core >/dev/null); \
+	  else \
+	    echo "Chromium is missing: install the Debian package 'chromium' (sudo apt-get install chromium)."; exit 1; \
+	  fi; \
+	fi
+
+setup-test: $(VENV)/.synced node_modules/.installed chromium
+	@mkdir -p var
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+
+lint: $(VENV)/.synced
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/mypy src
+
+test: setup-test lint
+	DJANGO_SETTINGS_MODULE=buurtwerkkamer.settings.test $(MANAGE) makemigrations --check --dry-run >/dev/null
+	DJANGO_SETTINGS_MODULE=buurtwerkkamer.settings.test $(PY) -m pytest -n 2 --dist loadfile -q
+
+messages: $(VENV)/.synced
+	cd src/buurtwerkkamer && ../../$(MANAGE) makemessages -l nl --no-location --no-obsolete
+
+clean:
+	rm -rf var $(VENV) $(TOOLS) node_modules

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BrokeringConfig(AppConfig):
+    name = "buurtwerkkamer.brokering"
+    verbose_name = _("Brokering")
+
+    def ready(self) -> None:
+        from buurtwerkkamer.core.registry import register_deadlines
+
+        from . import deadlines, permissions
+
+        permissions.register()
+        register_deadlines(deadlines.funding_decisions)

@@ -1,0 +1,106 @@
+"""Operations on agreements and funding applications, each in one transaction."""
+
+import logging
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from buurtwerkkamer.documents.models import Document
+from buurtwerkkamer.partners.models import Organisation
+from buurtwerkkamer.rooms.models import Room
+
+from .constants import DECIDED, AgreementKind, AgreementStatus, FundingStatus
+from .models import Agreement, AgreementParty, FundingApplication
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def create_agreement(
+    room: Room,
+    *,
+    kind: AgreementKind,
+    title: str,
+    parties: list[Organisation],
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    notes: str = "",
+) -> Agreement:
+    """Start an agreement in draft with its parties; they become the room's partners."""
+    agreement = Agreement(
+        room=room,
+        kind=kind,
+        title=title,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        notes=notes,
+    )
+    agreement.full_clean()
+    agreement.save()
+    for organisation in parties:
+        AgreementParty.objects.create(agreement=agreement, organisation=organisation)
+    room.partners.add(*parties)
+    return agreement
+
+
+@transaction.atomic
+def add_party(agreement: Agreement, organisation: Organisation) -> AgreementParty:
+    if agreement.status == AgreementStatus.SIGNED:
+        raise ValidationError(_("A signed agreement gets no new parties."))
+    party, _created = AgreementParty.objects.get_or_create(
+        agreement=agreement, organisation=organisation
+    )
+    agreement.room.partners.add(organisation)
+    if agreement.status == AgreementStatus.DRAFT:
+        agreement.status = AgreementStatus.NEGOTIATING
+        agreement.save(update_fields=["status", "updated_at"])
+    return party
+
+
+@transaction.atomic
+def record_signature(
+    party: AgreementParty, *, signed_on: date, signed_by: str, today: date
+) -> Agreement:
+    """Record that a party signed; when the last one signs, the agreement is signed."""
+    if signed_on > today:
+        raise ValidationError(_("A signature cannot lie in the future."))
+    agreement = Agreement.objects.select_for_update().get(pk=party.agreement_id)
+    party.signed_on = signed_on
+    party.signed_by = signed_by
+    party.save(update_fields=["signed_on", "signed_by", "updated_at"])
+    pending = agreement.parties.filter(signed_on__isnull=True).exists()
+    agreement.status = (
+        AgreementStatus.NEGOTIATING if pending else AgreementStatus.SIGNED
+    )
+    agreement.save(update_fields=["status", "updated_at"])
+    logger.info(
+        "agreement signature agreement=%s signed=%s", agreement.uuid, not pending
+    )
+    return agreement
+
+
+@transaction.atomic
+def attach_signed_document(agreement: Agreement, document: Document) -> None:
+    agreement.signed_document = document
+    agreement.save(update_fields=["signed_document", "updated_at"])
+
+
+@transaction.atomic
+def save_funding_application(application: FundingApplication) -> FundingApplication:
+    """Validate and save; a decision is only recorded once submitted."""
+    if application.status in DECIDED and not application.decided_on:
+        raise ValidationError({"decided_on": _("Enter the date of the decision.")})
+    if application.status in DECIDED | {FundingStatus.SUBMITTED} and not (
+        application.submitted_on
+    ):
+        raise ValidationError({"submitted_on": _("Enter the date of submission.")})
+    application.full_clean()
+    application.save()
+    return application
+
+
+def parties_for(agreement: Agreement) -> Any:
+    return agreement.parties.select_related("organisation")

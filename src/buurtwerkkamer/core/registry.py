@@ -1,0 +1,99 @@
+"""Registries that lower layers offer and higher apps fill in their AppConfig.ready.
+
+Deadlines: every app registers a provider that lists what falls due for a user. Inbox:
+every app registers a provider of what waits for the user's action. Scopes: the access
+app registers, per model, the filter that limits a queryset to what a user may see.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Model, Q
+
+
+@dataclass(frozen=True, order=True)
+class Deadline:
+    due: date
+    title: str = field(compare=False)
+    url: str = field(compare=False)
+    room: str = field(default="", compare=False)
+    kind: str = field(default="", compare=False)
+
+    def days_left(self, today: date) -> int:
+        return (self.due - today).days
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    title: str
+    url: str
+    room: str = ""
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A block on the dashboard that a higher app fills: its own template and data."""
+
+    title: str
+    template: str
+    context: dict[str, Any]
+    order: int = 50
+
+
+DeadlineProvider = Callable[[Any, date], Iterable[Deadline]]
+InboxProvider = Callable[[Any], Iterable[InboxItem]]
+ScopeProvider = Callable[[Any], Q]
+PanelProvider = Callable[[Any], Panel | None]
+
+_deadline_providers: list[DeadlineProvider] = []
+_inbox_providers: list[InboxProvider] = []
+_scopes: dict[str, ScopeProvider] = {}
+_panel_providers: list[PanelProvider] = []
+
+
+def register_deadlines(provider: DeadlineProvider) -> DeadlineProvider:
+    if provider not in _deadline_providers:
+        _deadline_providers.append(provider)
+    return provider
+
+
+def register_inbox(provider: InboxProvider) -> InboxProvider:
+    if provider not in _inbox_providers:
+        _inbox_providers.append(provider)
+    return provider
+
+
+def deadlines_for(user: Any, today: date) -> list[Deadline]:
+    """Everything that falls due for this user, soonest first (overdue on top)."""
+    found = [item for provider in _deadline_providers for item in provider(user, today)]
+    return sorted(found)
+
+
+def inbox_for(user: Any) -> list[InboxItem]:
+    return [item for provider in _inbox_providers for item in provider(user)]
+
+
+def register_panel(provider: PanelProvider) -> PanelProvider:
+    if provider not in _panel_providers:
+        _panel_providers.append(provider)
+    return provider
+
+
+def panels_for(user: Any) -> list[Panel]:
+    panels = [provider(user) for provider in _panel_providers]
+    return sorted((panel for panel in panels if panel), key=lambda panel: panel.order)
+
+
+def register_scope(model: type[Model], provider: ScopeProvider) -> None:
+    _scopes[model._meta.label_lower] = provider
+
+
+def scope_for(model: type[Model], user: Any) -> Q:
+    """The filter of what this user may see of this model; nothing when unknown, so a
+    model nobody scoped is closed rather than open."""
+    provider = _scopes.get(model._meta.label_lower)
+    if provider is None or not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    return provider(user)

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RoomsConfig(AppConfig):
+    name = "buurtwerkkamer.rooms"
+    verbose_name = _("Rooms")
+
+    def ready(self) -> None:
+        from buurtwerkkamer.core.registry import register_panel
+
+        from .panels import my_rooms
+
+        register_panel(my_rooms)

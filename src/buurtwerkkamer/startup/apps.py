@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StartupConfig(AppConfig):
+    name = "buurtwerkkamer.startup"
+    verbose_name = _("Start-up")
+
+    def ready(self) -> None:
+        from buurtwerkkamer.core.registry import register_deadlines
+
+        from . import deadlines, permissions
+
+        permissions.register()
+        register_deadlines(deadlines.start_up_steps)

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "startup"
+
+urlpatterns = [
+    path("<slug:room>/", views.track, name="track"),
+    path("<slug:room>/volgende-fase/", views.advance, name="advance"),
+    path("<slug:room>/gesprek/", views.talk_create, name="talk_create"),
+    path("<slug:room>/locatie/", views.location_create, name="location_create"),
+    path("<slug:room>/checklist/", views.checklist_start, name="checklist_start"),
+    path(
+        "locatie/<uuid:location>/kiezen/", views.location_choose, name="location_choose"
+    ),
+    path("stap/<uuid:item>/", views.checklist_tick, name="checklist_tick"),
+]

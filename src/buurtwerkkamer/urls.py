@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("buurtwerkkamer.core.urls")),
+    path("account/", include("buurtwerkkamer.accounts.urls")),
+    path("organisaties/", include("buurtwerkkamer.partners.urls")),
+    path("kamers/", include("buurtwerkkamer.rooms.urls")),
+    path("personen/", include("buurtwerkkamer.people.urls")),
+    path("documenten/", include("buurtwerkkamer.documents.urls")),
+    path("afspraken/", include("buurtwerkkamer.brokering.urls")),
+    path("opstart/", include("buurtwerkkamer.startup.urls")),
+    path("api/v1/", include("buurtwerkkamer.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+]

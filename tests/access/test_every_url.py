@@ -1,0 +1,143 @@
+"""Walks every URL pattern of the project for every role and checks the answer the
+policy prescribes. A page added later is covered without anyone adding it here: an
+unguarded view, or a URL argument with no sample below, fails this test."""
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.http import Http404
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from buurtwerkkamer.core.guards import Guard
+from tests.factories import (
+    AgreementFactory,
+    AgreementPartyFactory,
+    ChecklistItemFactory,
+    DocumentFactory,
+    FundingApplicationFactory,
+    LocationFactory,
+    PersonFactory,
+)
+from tests.personas import ROLES, World
+
+# Views that anyone may open, or that guard themselves in another way.
+PUBLIC = {
+    "accounts:login",
+    "accounts:logout",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "accounts:password_change",
+    "accounts:password_change_done",
+    "set_language",
+}
+# Trees with their own guard and their own tests: the admin (staff only) and the API.
+SEPARATE = ("beheer/", "api/v1/")
+
+
+def walk(
+    resolver: URLResolver, prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str, Any]]:
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            space = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry, prefix + str(entry.pattern), space)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}{entry.name}" if entry.name else ""
+            yield name, prefix + str(entry.pattern), entry.callback
+
+
+def samples(world: World, room: Any) -> dict[str, str]:
+    """One record of each kind in the given room, keyed by the URL argument name."""
+    agreement = AgreementFactory(room=room)
+    party = AgreementPartyFactory(
+        agreement=agreement, organisation=world.partner_organisation
+    )
+    return {
+        "room": room.slug,
+        "organisation": world.partner_organisation.slug,
+        "person": str(PersonFactory(rooms=[room]).uuid),
+        "document": str(DocumentFactory(room_id_scope=room.pk).uuid),
+        "agreement": str(agreement.uuid),
+        "party": str(party.uuid),
+        "application": str(FundingApplicationFactory(room=room).uuid),
+        "location": str(LocationFactory(room=room).uuid),
+        "item": str(ChecklistItemFactory(room=room).uuid),
+    }
+
+
+def fill(pattern: str, values: dict[str, str]) -> tuple[str, dict[str, str]]:
+    kwargs = {}
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(2)
+        assert name in values, f"no sample for URL argument <{name}> in {pattern}"
+        kwargs[name] = values[name]
+        return values[name]
+
+    return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", replace, pattern), kwargs
+
+
+def expected(guard: Guard, user: Any, kwargs: dict[str, str]) -> int:
+    try:
+        target = guard.target(user, **kwargs)
+    except Http404:
+        return 404
+    return 200 if guard.allows(user, target) else 403
+
+
+def project_views() -> list[tuple[str, str, Any]]:
+    return [
+        (name, pattern, view)
+        for name, pattern, view in walk(get_resolver())
+        if not pattern.startswith(SEPARATE)
+    ]
+
+
+def test_every_project_view_is_guarded_or_declared_public() -> None:
+    unguarded = [
+        name or pattern
+        for name, pattern, view in project_views()
+        if not hasattr(view, "guard") and name not in PUBLIC
+    ]
+    assert unguarded == []
+
+
+@pytest.mark.parametrize("role", [*ROLES, "nobody"])
+@pytest.mark.parametrize("where", ["home", "elsewhere"])
+def test_every_url_answers_as_the_policy_prescribes(
+    client, world: World, role: str, where: str
+) -> None:
+    room = world.room if where == "home" else world.other_room
+    values = samples(world, room)
+    user = world.users[role]
+    client.force_login(user)
+    checked = 0
+    for _name, pattern, view in project_views():
+        guard = getattr(view, "guard", None)
+        if guard is None:
+            continue
+        url, kwargs = fill(pattern, values)
+        want = expected(guard, user, kwargs)
+        user.__dict__.pop("_bwk_roles", None)
+        got = client.get(url).status_code
+        if want == 200:
+            # Pages answer 200; actions that only take POST answer 405 to a GET.
+            assert got in (200, 405), f"{role} {url}: {got}, expected success"
+        else:
+            assert got == want, f"{role} {url}: {got}, expected {want}"
+        checked += 1
+    assert checked >= 20
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client, world: World) -> None:
+    values = samples(world, world.room)
+    for _name, pattern, view in project_views():
+        if hasattr(view, "guard"):
+            url, _kwargs = fill(pattern, values)
+            response = client.get(url)
+            assert response.status_code == 302, url
+            assert response["Location"].startswith("/account/inloggen/"), url

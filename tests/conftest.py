@@ -1,0 +1,22 @@
+import shutil
+
+import pytest
+from django.conf import settings
+
+from .personas import World, build_world
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return build_world()
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_tmp(tmp_path, settings) -> None:  # noqa: ANN001
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clean_test_uploads() -> None:
+    yield
+    shutil.rmtree(settings.VAR_DIR / "test-uploads", ignore_errors=True)

@@ -1,0 +1,209 @@
+"""Factories with traits for the states that matter."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from factory.django import DjangoModelFactory
+
+from buurtwerkkamer.access.constants import Role
+from buurtwerkkamer.access.models import Grant
+from buurtwerkkamer.accounts.models import User
+from buurtwerkkamer.brokering.constants import AgreementKind, FundingStatus
+from buurtwerkkamer.brokering.models import (
+    Agreement,
+    AgreementParty,
+    FundingApplication,
+)
+from buurtwerkkamer.documents.models import Document
+from buurtwerkkamer.partners.constants import OrganisationKind
+from buurtwerkkamer.partners.models import ContactPerson, Organisation
+from buurtwerkkamer.people.constants import MemberKind
+from buurtwerkkamer.people.models import Membership, Person
+from buurtwerkkamer.rooms.constants import Stage
+from buurtwerkkamer.rooms.models import Room
+from buurtwerkkamer.startup.constants import LocationStatus
+from buurtwerkkamer.startup.models import ChecklistItem, Location, Talk
+
+PASSWORD = "Buurt-Werk-2026!"
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"gebruiker{n}@example.nl")
+    name = factory.Sequence(lambda n: f"Gebruiker {n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def saved(obj: User, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            obj.save()
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisatie {n}")
+    slug = factory.Sequence(lambda n: f"organisatie-{n}")
+    kind = OrganisationKind.MUNICIPALITY
+    kvk_number = factory.Sequence(lambda n: f"{10000000 + n}")
+    city = "Utrecht"
+
+    class Params:
+        fund = factory.Trait(kind=OrganisationKind.FUND)
+        residents = factory.Trait(kind=OrganisationKind.RESIDENTS_ASSOCIATION)
+
+
+class ContactPersonFactory(DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Contact {n}")
+    email = factory.Sequence(lambda n: f"contact{n}@example.nl")
+
+
+class RoomFactory(DjangoModelFactory):
+    class Meta:
+        model = Room
+
+    name = factory.Sequence(lambda n: f"BuurtWerkKamer {n}")
+    slug = factory.Sequence(lambda n: f"kamer-{n}")
+    neighbourhood = "Overvecht"
+    municipality = "Utrecht"
+    city = "Utrecht"
+    stage = Stage.OPERATIONAL
+    bank_iban = "NL91ABNA0417164300"
+    bank_holder = "Stichting BuurtWerkKamer"
+
+    class Params:
+        exploring = factory.Trait(stage=Stage.EXPLORING, bank_iban="", bank_holder="")
+
+
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = Person
+        skip_postgeneration_save = True
+
+    first_name = factory.Sequence(lambda n: f"Voornaam{n}")
+    last_name = factory.Sequence(lambda n: f"Achternaam{n}")
+
+    @factory.post_generation
+    def rooms(
+        obj: Person, create: bool, extracted: list[Room] | None, **kw: object
+    ) -> None:
+        if create and extracted:
+            obj.rooms.add(*extracted)
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    person = factory.SubFactory(PersonFactory)
+    number = factory.Sequence(lambda n: 1000 + n)
+    kind = MemberKind.VOLUNTEER
+    joined_on = datetime.date(2024, 1, 1)
+
+
+class GrantFactory(DjangoModelFactory):
+    class Meta:
+        model = Grant
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.BOARD
+
+
+class AgreementFactory(DjangoModelFactory):
+    class Meta:
+        model = Agreement
+
+    room = factory.SubFactory(RoomFactory)
+    kind = AgreementKind.LETTER_OF_INTENT
+    title = factory.Sequence(lambda n: f"Intentieverklaring {n}")
+
+
+class AgreementPartyFactory(DjangoModelFactory):
+    class Meta:
+        model = AgreementParty
+
+    agreement = factory.SubFactory(AgreementFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class FundingApplicationFactory(DjangoModelFactory):
+    class Meta:
+        model = FundingApplication
+
+    room = factory.SubFactory(RoomFactory)
+    funder = factory.SubFactory(OrganisationFactory, fund=True)
+    title = factory.Sequence(lambda n: f"Aanvraag {n}")
+    amount_requested = Decimal("25000.00")
+    period_start = datetime.date(2027, 1, 1)
+    period_end = datetime.date(2027, 12, 31)
+
+    class Params:
+        submitted = factory.Trait(
+            status=FundingStatus.SUBMITTED,
+            submitted_on=datetime.date(2026, 10, 1),
+            decision_expected_on=datetime.date(2026, 12, 15),
+        )
+        granted = factory.Trait(
+            status=FundingStatus.GRANTED,
+            submitted_on=datetime.date(2026, 10, 1),
+            decided_on=datetime.date(2026, 11, 15),
+            amount_granted=Decimal("25000.00"),
+        )
+
+
+class LocationFactory(DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    room = factory.SubFactory(RoomFactory)
+    street = "Gambiadreef"
+    house_number = factory.Sequence(lambda n: str(n + 1))
+    postcode = "3564 AA"
+    city = "Utrecht"
+    monthly_rent = Decimal("850.00")
+    floor_area = Decimal("120.0")
+
+    class Params:
+        chosen = factory.Trait(status=LocationStatus.CHOSEN)
+
+
+class TalkFactory(DjangoModelFactory):
+    class Meta:
+        model = Talk
+
+    room = factory.SubFactory(RoomFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    held_on = datetime.date(2026, 11, 1)
+    summary = "Kennismaking en wensen voor de buurt."
+
+
+class ChecklistItemFactory(DjangoModelFactory):
+    class Meta:
+        model = ChecklistItem
+
+    room = factory.SubFactory(RoomFactory)
+    title = factory.Sequence(lambda n: f"Stap {n}")
+
+
+class DocumentFactory(DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    title = "Getekende overeenkomst"
+    file = factory.django.FileField(
+        filename="overeenkomst.pdf", data=b"%PDF-1.4\n%%EOF"
+    )
+    original_name = "overeenkomst.pdf"
+    content_type = "application/pdf"
+    size = 14
+    sha256 = "0" * 64
+    uploaded_by = factory.SubFactory(UserFactory)
