@@ -32,6 +32,8 @@ PUBLIC = {
     "accounts:password_reset_complete",
     "accounts:password_change",
     "accounts:password_change_done",
+    # Calendar apps cannot log in; the unguessable token in the address is the key.
+    "accounts:calendar_feed",
     "set_language",
 }
 # Trees with their own guard and their own tests: the admin (staff only) and the API.

@@ -1,5 +1,6 @@
 """Users log in by e-mail address; there is no separate user name."""
 
+import uuid
 from typing import Any
 
 from django.contrib.auth.base_user import BaseUserManager
@@ -32,6 +33,9 @@ class User(AbstractUser):
     last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
     name = models.CharField(_("name"), max_length=150)
+    # The secret in the private address of the user's deadline calendar; a new one
+    # replaces it when the address has leaked.
+    calendar_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["name"]

@@ -1,11 +1,15 @@
 from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
+from . import views
 from .forms import LoginForm
 
 app_name = "accounts"
 
 urlpatterns = [
+    path("agenda/", views.calendar_settings, name="calendar"),
+    path("agenda/vernieuwen/", views.calendar_renew, name="calendar_renew"),
+    path("agenda/<uuid:token>.ics", views.calendar_feed, name="calendar_feed"),
     path(
         "inloggen/",
         auth.LoginView.as_view(

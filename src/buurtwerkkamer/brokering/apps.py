@@ -7,9 +7,10 @@ class BrokeringConfig(AppConfig):
     verbose_name = _("Brokering")
 
     def ready(self) -> None:
-        from buurtwerkkamer.core.registry import register_deadlines
+        from buurtwerkkamer.core.registry import register_deadlines, register_inbox
 
-        from . import deadlines, permissions
+        from . import deadlines, inbox, permissions
 
         permissions.register()
         register_deadlines(deadlines.funding_decisions)
+        register_inbox(inbox.signatures_awaited)

@@ -6,6 +6,8 @@ from .models import ContactPerson, Organisation
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = [

@@ -227,5 +227,3 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "startup.ChecklistItem",
     "startup.StageChange",
 )
-
-FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -7,9 +7,10 @@ class StartupConfig(AppConfig):
     verbose_name = _("Start-up")
 
     def ready(self) -> None:
-        from buurtwerkkamer.core.registry import register_deadlines
+        from buurtwerkkamer.core.registry import register_deadlines, register_inbox
 
-        from . import deadlines, permissions
+        from . import deadlines, inbox, permissions
 
         permissions.register()
         register_deadlines(deadlines.start_up_steps)
+        register_inbox(inbox.gates_ready)

@@ -1,0 +1,80 @@
+import datetime
+
+import pytest
+import time_machine
+from icalendar import Calendar
+
+from buurtwerkkamer.brokering.constants import AgreementStatus
+from buurtwerkkamer.rooms.constants import Stage
+from tests.factories import (
+    AgreementFactory,
+    AgreementPartyFactory,
+    FundingApplicationFactory,
+    RoomFactory,
+)
+from tests.personas import World
+
+NOW = datetime.datetime(2026, 12, 3, 10, 0, tzinfo=datetime.UTC)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_funding_decision_falls_due_for_the_coach_not_the_volunteer(
+    client, world: World
+) -> None:
+    FundingApplicationFactory(room=world.room, submitted=True, title="Fonds Buurt")
+    client.force_login(world.users["project_coach"])
+    titles = [d.title for d in client.get("/").context["deadlines"]]
+    assert any("Fonds Buurt" in title for title in titles)
+    client.force_login(world.users["volunteer"])
+    assert client.get("/").context["deadlines"] == []
+
+
+def test_a_partner_user_is_asked_to_sign_for_their_organisation(
+    client, world: World
+) -> None:
+    agreement = AgreementFactory(room=world.room, status=AgreementStatus.NEGOTIATING)
+    AgreementPartyFactory(agreement=agreement, organisation=world.partner_organisation)
+    client.force_login(world.users["partner"])
+    inbox = client.get("/").context["inbox"]
+    assert [item.url for item in inbox] == [agreement.get_absolute_url()]
+
+
+def test_a_room_ready_for_its_next_gate_waits_for_the_coach(
+    client, world: World
+) -> None:
+    world.room.stage = Stage.EXPLORING
+    world.room.save()
+    AgreementFactory(room=world.room, status=AgreementStatus.SIGNED)
+    client.force_login(world.users["project_coach"])
+    assert len(client.get("/").context["inbox"]) == 1
+    client.force_login(world.users["team_coordinator"])
+    assert client.get("/").context["inbox"] == []
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_the_dashboard_takes_the_same_queries_whatever_the_data(
+    client, world: World, django_assert_max_num_queries, count: int
+) -> None:
+    for room in RoomFactory.create_batch(count, exploring=True):
+        FundingApplicationFactory(room=room, submitted=True)
+    client.force_login(world.users["board"])
+    with django_assert_max_num_queries(20 + 0):
+        response = client.get("/")
+    assert response.status_code == 200
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_private_calendar_lists_the_users_deadlines(client, world: World) -> None:
+    FundingApplicationFactory(room=world.room, submitted=True, title="Fonds Buurt")
+    coach = world.users["project_coach"]
+    response = client.get(f"/account/agenda/{coach.calendar_token}.ics")
+    assert response.status_code == 200
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert [event.decoded("dtstart") for event in events] == [
+        datetime.date(2026, 12, 15)
+    ]
+
+
+def test_an_unknown_calendar_token_finds_nothing(client, db: None) -> None:
+    response = client.get("/account/agenda/00000000-0000-0000-0000-000000000000.ics")
+    assert response.status_code == 404
