@@ -34,6 +34,8 @@ PUBLIC = {
     "accounts:password_change_done",
     # Calendar apps cannot log in; the unguessable token in the address is the key.
     "accounts:calendar_feed",
+    # The second step of logging in, before any role is trusted.
+    "accounts:two_factor_verify",
     "set_language",
 }
 # Trees with their own guard and their own tests: the admin (staff only) and the API.

@@ -24,4 +24,9 @@ ORGANISATION_ROLES = {Role.PARTNER}
 # Roles that read every room: the board and those who check the money.
 READ_ALL_ROLES = COOPERATIVE_ROLES
 # Roles that see personal data and therefore need two-factor login in production.
-PERSONAL_DATA_ROLES = {Role.BOARD, Role.PROJECT_COACH, Role.TEAM_COORDINATOR}
+PERSONAL_DATA_ROLES = {
+    Role.BOARD,
+    Role.TREASURER,
+    Role.PROJECT_COACH,
+    Role.TEAM_COORDINATOR,
+}

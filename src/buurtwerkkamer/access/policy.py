@@ -18,7 +18,7 @@ from buurtwerkkamer.partners.models import Organisation
 from buurtwerkkamer.people.models import Membership, Person
 from buurtwerkkamer.rooms.models import Room
 
-from .constants import READ_ALL_ROLES, Role
+from .constants import PERSONAL_DATA_ROLES, READ_ALL_ROLES, Role
 from .models import Grant
 
 
@@ -182,6 +182,11 @@ def document_reader(user: Any, document: Any) -> bool:
     )
 
 
+@rules.predicate
+def personal_data_role(user: Any) -> bool:
+    return bool(roles_of(user).all_roles & PERSONAL_DATA_ROLES)
+
+
 authenticated = rules.is_authenticated
 view_room = reads_all | member_of_room | partner_of_room
 manage_room = is_board | coaches_room
@@ -206,6 +211,7 @@ PERMISSIONS = {
     "people.change_membership": finance_manager,
     "documents.view_document": document_reader,
     "documents.add_document": is_board | staff_anywhere | is_treasurer,
+    "accounts.use_two_factor": personal_data_role,
 }
 
 for name, predicate in PERMISSIONS.items():

@@ -1,12 +1,14 @@
 from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import two_factor, views
 from .forms import LoginForm
 
 app_name = "accounts"
 
 urlpatterns = [
+    path("tweestaps/", two_factor.setup, name="two_factor_setup"),
+    path("tweestaps/controle/", two_factor.verify, name="two_factor_verify"),
     path("agenda/", views.calendar_settings, name="calendar"),
     path("agenda/vernieuwen/", views.calendar_renew, name="calendar_renew"),
     path("agenda/<uuid:token>.ics", views.calendar_feed, name="calendar_feed"),

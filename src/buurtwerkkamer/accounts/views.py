@@ -1,4 +1,5 @@
 import uuid
+from typing import cast
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -31,8 +32,9 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
 @guard("core.view_dashboard")
 @require_POST
 def calendar_renew(request: HttpRequest) -> HttpResponse:
-    request.user.calendar_token = uuid.uuid4()  # type: ignore[union-attr]
-    request.user.save(update_fields=["calendar_token"])  # type: ignore[union-attr]
+    user = cast(User, request.user)
+    user.calendar_token = uuid.uuid4()
+    user.save(update_fields=["calendar_token"])
     messages.success(
         request, _("Your calendar has a new address; the old one no longer works.")
     )

@@ -16,7 +16,7 @@ def format_eur(value: Decimal | int | str | None) -> str:
     amount = to_money(value)
     sign = "-" if amount < 0 else ""
     whole, cents = f"{abs(amount):.2f}".split(".")
-    groups = []
+    groups: list[str] = []
     while whole:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

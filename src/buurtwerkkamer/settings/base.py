@@ -3,6 +3,7 @@ from the environment."""
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "buurtwerkkamer.accounts.middleware.TwoFactorMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -84,7 +86,7 @@ TEMPLATES = [
 ]
 
 
-def database_from_env(default: str) -> dict:
+def database_from_env(default: str) -> dict[str, Any]:
     """Read DATABASE_URL; SQLite gets WAL, a busy timeout and immediate transactions so
     that two people saving at once wait for each other instead of failing."""
     config = dj_database_url.parse(os.environ.get("DATABASE_URL", default))
@@ -100,7 +102,7 @@ def database_from_env(default: str) -> dict:
     else:
         config["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
         config["CONN_HEALTH_CHECKS"] = True
-    return config
+    return dict(config)
 
 
 DATABASES = {"default": database_from_env(f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
@@ -121,6 +123,10 @@ AUTH_PASSWORD_VALIDATORS = [
         "NumericPasswordValidator",
     )
 ]
+# Roles that see personal data log in with a second factor (DESIGN.md section 7);
+# on by default, off for the demo on a laptop.
+BWK_REQUIRE_TWO_FACTOR = os.environ.get("BWK_REQUIRE_TWO_FACTOR", "1") == "1"
+OTP_TOTP_ISSUER = "BuurtWerkKamer"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"

@@ -1,6 +1,7 @@
 from .base import *
 
 SECRET_KEY = "test-only-not-secret"
+BWK_REQUIRE_TWO_FACTOR = False
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -10,4 +11,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-LOGGING["root"]["level"] = "WARNING"
+LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}

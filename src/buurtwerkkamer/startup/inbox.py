@@ -9,13 +9,16 @@ from buurtwerkkamer.rooms.models import Room
 
 from .queries import with_next_gate_ready
 
+# Few rooms are in start-up at any time; the cap keeps the dashboard bounded anyway.
+LIMIT = 50
+
 
 def gates_ready(user: Any) -> list[InboxItem]:
     """Rooms whose evidence for the next gate is complete, for those who pass it."""
     starting = [stage for stage in START_UP_ORDER if stage != Stage.OPERATIONAL]
     rooms = with_next_gate_ready(
         Room.objects.visible_to(user).filter(stage__in=starting)
-    ).filter(next_gate_ready=True)
+    )[:LIMIT]
     return [
         InboxItem(
             title=_("Ready for the next stage: %(stage)s")
@@ -23,6 +26,7 @@ def gates_ready(user: Any) -> list[InboxItem]:
             url=reverse("startup:track", kwargs={"room": room.slug}),
             room=room.name,
         )
-        for room in rooms[:50]
-        if user.has_perm("startup.advance_stage", room)
+        for room in rooms
+        if getattr(room, "next_gate_ready", False)
+        and user.has_perm("startup.advance_stage", room)
     ]

@@ -1,0 +1,36 @@
+"""Sends a logged-in user to the second step of logging in when they have a device
+and have not yet used it, and to set one up when their role requires it."""
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django_otp import user_has_device
+
+from .two_factor import must_use_two_factor
+
+# Pages a user must reach before the second step: the steps themselves, logging out,
+# switching language, static files.
+OPEN_PREFIXES = ("/static/", "/i18n/", "/account/uitloggen/", "/account/tweestaps")
+
+
+class TwoFactorMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            user.is_authenticated
+            and not request.path.startswith(OPEN_PREFIXES)
+            and not request.path.startswith("/api/")
+            and not user.is_verified()  # type: ignore[union-attr]
+        ):
+            query = urlencode({"next": request.get_full_path()})
+            if user_has_device(user):
+                return redirect(f"{reverse('accounts:two_factor_verify')}?{query}")
+            if must_use_two_factor(user):
+                return redirect("accounts:two_factor_setup")
+        return self.get_response(request)

@@ -1,0 +1,106 @@
+"""Two-factor login with a TOTP app (django-otp). Users who see personal data must
+use it where the setting asks for it; anyone may switch it on."""
+
+from typing import Any
+
+import qrcode
+import qrcode.image.svg
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_otp import login as otp_login
+from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from buurtwerkkamer.core.guards import guard
+
+
+class CodeForm(forms.Form):
+    code = forms.RegexField(
+        regex=r"^\d{6}$",
+        label=gettext_lazy("Code from your app"),
+        error_messages={"invalid": gettext_lazy("Enter the six digits from your app.")},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}
+        ),
+    )
+
+
+def must_use_two_factor(user: Any) -> bool:
+    return settings.BWK_REQUIRE_TWO_FACTOR and user.has_perm("accounts.use_two_factor")
+
+
+def _qr_svg(url: str) -> str:
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage)
+    return image.to_string(encoding="unicode")
+
+
+@guard("core.view_dashboard")
+def setup(request: HttpRequest) -> HttpResponse:
+    """Show a fresh secret as a QR code; the first right code confirms the device."""
+    user = request.user
+    if user_has_device(user):
+        return render(request, "accounts/two_factor_active.html")
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=False, defaults={"name": "app"}
+    )
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["code"]):
+            _confirm(device)
+            otp_login(request, device)
+            messages.success(request, _("Two-factor login is on."))
+            return redirect("core:dashboard")
+        form.add_error("code", _("This code is not right; try the next one."))
+    context = {
+        "form": form,
+        "qr": mark_safe(_qr_svg(device.config_url)),  # noqa: S308  (our own SVG)
+        "secret": device.config_url.split("secret=")[1].split("&")[0],
+    }
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        context,
+        status=400 if form.errors else 200,
+    )
+
+
+@transaction.atomic
+def _confirm(device: TOTPDevice) -> None:
+    TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+
+
+def verify(request: HttpRequest) -> HttpResponse:
+    """The second step of logging in, for users with a confirmed device."""
+    if not request.user.is_authenticated:
+        return redirect(settings.LOGIN_URL)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        for device in TOTPDevice.objects.filter(user=request.user, confirmed=True):
+            if device.verify_token(form.cleaned_data["code"]):
+                otp_login(request, device)
+                return redirect(_next_url(request))
+        form.add_error("code", _("This code is not right; try the next one."))
+    context = {"form": form, "next": request.GET.get("next", "")}
+    return render(
+        request,
+        "accounts/two_factor_verify.html",
+        context,
+        status=400 if form.errors else 200,
+    )
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return target
+    return settings.LOGIN_REDIRECT_URL
