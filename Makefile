@@ -15,8 +15,9 @@ export DJANGO_SETTINGS_MODULE ?= buurtwerkkamer.settings.development
 
 .PHONY: run test bench setup setup-test lint chromium messages clean
 
-run: setup var/.demo-loaded
-	@$(MANAGE) demo_logins
+# load_demo loads the demo once; later runs change nothing and print the logins again.
+run: setup
+	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
 setup: $(VENV)/.synced node_modules/.installed var/.migrated
@@ -37,10 +38,6 @@ var/.migrated: $(VENV)/.synced $(shell find src -path '*/migrations/*.py')
 	@mkdir -p var
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 	$(MANAGE) migrate --noinput
-	@touch $@
-
-var/.demo-loaded: var/.migrated
-	$(MANAGE) load_demo
 	@touch $@
 
 chromium:
