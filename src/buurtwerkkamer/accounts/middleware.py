@@ -26,7 +26,7 @@ class TwoFactorMiddleware:
             user.is_authenticated
             and not request.path.startswith(OPEN_PREFIXES)
             and not request.path.startswith("/api/")
-            and not user.is_verified()  # type: ignore[union-attr]
+            and not user.is_verified()  # type: ignore[union-attr,attr-defined]
         ):
             query = urlencode({"next": request.get_full_path()})
             if user_has_device(user):

@@ -92,8 +92,9 @@ def advance(room: Room, user: Any, *, reason: str = "") -> StageChange:
 
 @transaction.atomic
 def choose_location(location: Location) -> Location:
-    """Choose one location; any location chosen before goes back to visited."""
-    Location.objects.select_for_update().filter(room=location.room_id)
+    """Choose one location; any location chosen before goes back to visited. The
+    room's row is locked so two people choosing at once leave one chosen."""
+    Room.objects.select_for_update().get(pk=location.room_id)
     Location.objects.filter(
         room=location.room_id, status=LocationStatus.CHOSEN
     ).exclude(pk=location.pk).update(status=LocationStatus.VISITED)

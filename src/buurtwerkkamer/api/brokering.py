@@ -1,0 +1,196 @@
+"""Agreements with their parties and signatures, and funding applications. Every
+change goes through the brokering services, which hold the rules."""
+
+from typing import Any
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from buurtwerkkamer.brokering import services
+from buurtwerkkamer.brokering.models import (
+    Agreement,
+    AgreementParty,
+    FundingApplication,
+)
+from buurtwerkkamer.partners.models import Organisation
+
+from .base import RoomRecordSerializer, RoomRecordViewSet, ScopedSlugField
+
+PARTIES = Prefetch("parties", AgreementParty.objects.select_related("organisation"))
+DOCUMENT_FIELD: dict[str, Any] = {
+    "slug_field": "uuid",
+    "read_only": True,
+    "allow_null": True,
+}
+
+
+class PartySerializer(serializers.ModelSerializer[AgreementParty]):
+    organisation: serializers.RelatedField = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+
+    class Meta:
+        model = AgreementParty
+        fields = ["uuid", "organisation", "signed_on", "signed_by"]
+        read_only_fields = fields
+
+
+class AgreementSerializer(RoomRecordSerializer[Agreement]):
+    parties = PartySerializer(many=True, read_only=True)
+    organisations = ScopedSlugField(
+        slug_field="slug",
+        queryset=Organisation.objects.all(),
+        many=True,
+        write_only=True,
+        required=False,
+        help_text=_("On creation: the parties, by the slug of each organisation."),
+    )
+    signed_document = serializers.SlugRelatedField(**DOCUMENT_FIELD)
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "uuid",
+            "room",
+            "kind",
+            "title",
+            "starts_on",
+            "ends_on",
+            "status",
+            "parties",
+            "organisations",
+            "signed_document",
+            "notes",
+            "created_at",
+            "updated_at",
+        ]
+        # The status follows the signatures of the parties.
+        read_only_fields = ["status"]
+
+    def validate_organisations(self, value: list[Organisation]) -> list[Organisation]:
+        if self.instance is not None:
+            raise serializers.ValidationError(
+                _("Add a party to an existing agreement with its parties action.")
+            )
+        return value
+
+    def create(self, validated_data: dict[str, Any]) -> Agreement:
+        data = dict(validated_data)
+        room, parties = data.pop("room"), data.pop("organisations", [])
+        return services.create_agreement(room, parties=parties, **data)
+
+
+class PartyChoiceSerializer(serializers.Serializer):
+    organisation = ScopedSlugField(
+        slug_field="slug", queryset=Organisation.objects.all()
+    )
+
+
+class SignatureSerializer(serializers.Serializer):
+    organisation = serializers.SlugField(
+        help_text=_("The slug of the party's organisation.")
+    )
+    signed_on = serializers.DateField()
+    signed_by = serializers.CharField(max_length=150)
+
+
+class FundingApplicationSerializer(RoomRecordSerializer[FundingApplication]):
+    funder = ScopedSlugField(slug_field="slug", queryset=Organisation.objects.all())
+    document = serializers.SlugRelatedField(**DOCUMENT_FIELD)
+
+    class Meta:
+        model = FundingApplication
+        fields = [
+            "uuid",
+            "room",
+            "funder",
+            "title",
+            "amount_requested",
+            "period_start",
+            "period_end",
+            "status",
+            "submitted_on",
+            "decision_expected_on",
+            "decided_on",
+            "amount_granted",
+            "document",
+            "created_at",
+            "updated_at",
+        ]
+
+    def save_record(self, instance: FundingApplication) -> None:
+        services.save_funding_application(instance)
+
+
+class AgreementViewSet(
+    mixins.CreateModelMixin, mixins.UpdateModelMixin, RoomRecordViewSet[Agreement]
+):
+    queryset = Agreement.objects.select_related(
+        "room", "signed_document"
+    ).prefetch_related(PARTIES)
+    serializer_class = AgreementSerializer
+    policy = {
+        "retrieve": "brokering.view_agreement",
+        "create": "brokering.add_agreement",
+        "update": "brokering.change_agreement",
+        "partial_update": "brokering.change_agreement",
+        "add_party": "brokering.change_agreement",
+        # Asked against the party that signs: its organisation may sign for itself.
+        "sign": "brokering.sign_agreement",
+    }
+
+    @extend_schema(request=PartyChoiceSerializer, responses=AgreementSerializer)
+    @action(detail=True, methods=["post"], url_path="parties")
+    def add_party(self, request: Request, uuid: str) -> Response:
+        """Add an organisation as a party to an agreement that is not signed yet."""
+        agreement = self.get_object()
+        form = PartyChoiceSerializer(data=request.data, context={"request": request})
+        form.is_valid(raise_exception=True)
+        services.add_party(agreement, form.validated_data["organisation"])
+        return self.agreement_response(agreement, status.HTTP_201_CREATED)
+
+    @extend_schema(request=SignatureSerializer, responses=AgreementSerializer)
+    @action(detail=True, methods=["post"])
+    def sign(self, request: Request, uuid: str) -> Response:
+        """Record a party's signature; with the last one, the agreement is signed."""
+        agreement = self.get_visible_object()
+        form = SignatureSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        party = get_object_or_404(
+            agreement.parties.all(), organisation__slug=data["organisation"]
+        )
+        self.check_object_permissions(request, party)
+        services.record_signature(
+            party,
+            signed_on=data["signed_on"],
+            signed_by=data["signed_by"],
+            today=timezone.localdate(),
+        )
+        return self.agreement_response(agreement, status.HTTP_200_OK)
+
+    def agreement_response(self, agreement: Agreement, code: int) -> Response:
+        fresh = self.get_queryset().get(pk=agreement.pk)
+        return Response(self.get_serializer(fresh).data, status=code)
+
+
+class FundingApplicationViewSet(
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    RoomRecordViewSet[FundingApplication],
+):
+    queryset = FundingApplication.objects.select_related("room", "funder", "document")
+    serializer_class = FundingApplicationSerializer
+    policy = {
+        "retrieve": "brokering.view_fundingapplication",
+        "create": "brokering.add_fundingapplication",
+        "update": "brokering.change_fundingapplication",
+        "partial_update": "brokering.change_fundingapplication",
+    }

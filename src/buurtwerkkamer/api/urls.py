@@ -1,0 +1,39 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from .auth import ObtainTokenView
+from .brokering import AgreementViewSet, FundingApplicationViewSet
+from .partners import ContactPersonViewSet, OrganisationViewSet
+from .people import PersonViewSet
+from .rooms import RoomViewSet
+from .startup import (
+    ChecklistItemViewSet,
+    LocationViewSet,
+    StageChangeViewSet,
+    TalkViewSet,
+)
+
+app_name = "api"
+
+router = DefaultRouter()
+router.include_root_view = False
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("contacts", ContactPersonViewSet, basename="contact")
+router.register("rooms", RoomViewSet, basename="room")
+router.register("people", PersonViewSet, basename="person")
+router.register("agreements", AgreementViewSet, basename="agreement")
+router.register(
+    "funding-applications", FundingApplicationViewSet, basename="fundingapplication"
+)
+router.register("talks", TalkViewSet, basename="talk")
+router.register("locations", LocationViewSet, basename="location")
+router.register("checklist-items", ChecklistItemViewSet, basename="checklistitem")
+router.register("stage-changes", StageChangeViewSet, basename="stagechange")
+
+urlpatterns = [
+    path("token/", ObtainTokenView.as_view(), name="token"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,34 @@
+"""Fixtures for the API: a client per persona that authenticates with a token, as a
+real client of the API does."""
+
+from collections.abc import Callable
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from buurtwerkkamer.rooms.constants import Stage
+from buurtwerkkamer.rooms.models import Room
+
+from ..personas import World
+
+ApiFor = Callable[[str], APIClient]
+
+
+@pytest.fixture
+def api_for(world: World) -> ApiFor:
+    def client_for(role: str) -> APIClient:
+        token, _created = Token.objects.get_or_create(user=world.users[role])
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return client_for
+
+
+@pytest.fixture
+def exploring_room(world: World) -> Room:
+    """The home room at the start of its start-up track."""
+    Room.objects.filter(pk=world.room.pk).update(stage=Stage.EXPLORING)
+    world.room.refresh_from_db()
+    return world.room
