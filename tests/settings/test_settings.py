@@ -45,7 +45,9 @@ def test_the_sqlite_file_database_runs_in_wal_mode(tmp_path: Path) -> None:
 def test_production_settings_pass_the_deploy_check(tmp_path: Path) -> None:
     # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright's event loop in
     # the same process; a production environment never has it.
-    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    inherited = {
+        k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env = {
         **inherited,
         "DJANGO_SETTINGS_MODULE": "buurtwerkkamer.settings.production",

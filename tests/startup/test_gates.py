@@ -185,3 +185,34 @@ def test_the_dashboard_query_agrees_with_the_gate_rules(
     ready = with_next_gate_ready(Room.objects.filter(pk=room.pk)).get().next_gate_ready
     assert ready is with_evidence
     assert ready == (not services.missing_evidence(room, room.next_stage))
+
+
+def test_a_room_adds_its_own_step_after_the_standard_ones(client, world: World) -> None:
+    services.start_checklist(world.room)
+    client.force_login(world.users["project_coach"])
+    response = client.post(
+        reverse("startup:checklist_add", kwargs={"room": world.room.slug}),
+        {"title": "Buurtfeest organiseren", "due_on": "2027-02-01"},
+    )
+    assert response.status_code == 302
+    last = world.room.checklist.order_by("position").last()
+    assert (last.title, last.position) == ("Buurtfeest organiseren", 8)
+
+
+def test_a_rejected_location_is_recorded_through_its_page(client, world: World) -> None:
+    location = LocationFactory(room=world.room)
+    client.force_login(world.users["project_coach"])
+    response = client.post(
+        reverse("startup:location_edit", kwargs={"location": location.uuid}),
+        {
+            "street": location.street,
+            "house_number": "1",
+            "postcode": "3564 AA",
+            "city": "Utrecht",
+            "status": "rejected",
+            "notes": "Te duur",
+        },
+    )
+    assert response.status_code == 302
+    location.refresh_from_db()
+    assert (location.status, location.notes) == (LocationStatus.REJECTED, "Te duur")

@@ -134,7 +134,7 @@ def signed_document_upload(request: HttpRequest, agreement: Agreement) -> HttpRe
                 room_id=agreement.room_id,
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            apply_errors(form, error, field="file")
         else:
             services.attach_signed_document(agreement, document)
             messages.success(request, _("The signed document has been stored."))

@@ -17,10 +17,11 @@ def form_page(
     return render(request, "core/form_page.html", context, status=status)
 
 
-def apply_errors(form: forms.BaseForm, error: Any) -> None:
-    """Put a ValidationError from a service onto the form it came from."""
+def apply_errors(form: forms.BaseForm, error: Any, field: str | None = None) -> None:
+    """Put a ValidationError from a service onto the form it came from; an error
+    without a field goes to `field`, where the user will look for it."""
     if hasattr(error, "error_dict"):
-        for field, messages in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
+        for name, messages in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, messages)
     else:
-        form.add_error(None, error.messages)
+        form.add_error(field, error.messages)

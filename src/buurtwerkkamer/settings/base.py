@@ -16,6 +16,8 @@ DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 
 INSTALLED_APPS = [
+    # Ours first where templates overlap: accounts' registration pages, not the admin's.
+    "buurtwerkkamer.accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -37,7 +39,6 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "buurtwerkkamer.core",
     "buurtwerkkamer.documents",
-    "buurtwerkkamer.accounts",
     "buurtwerkkamer.partners",
     "buurtwerkkamer.rooms",
     "buurtwerkkamer.people",

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from buurtwerkkamer.core.validators import normalise_postcode
 from buurtwerkkamer.partners.models import Organisation
 
-from .models import Location, Talk
+from .constants import LocationStatus
+from .models import ChecklistItem, Location, Talk
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -51,14 +52,23 @@ class LocationForm(forms.ModelForm):
         self.fields["landlord"].queryset = Organisation.objects.visible_to(user)  # type: ignore[attr-defined]
         self.fields["street"].required = True
         self.fields["postcode"].required = True
-        self.fields["status"].choices = [  # type: ignore[attr-defined]
-            choice
-            for choice in self.fields["status"].choices  # type: ignore[attr-defined]
-            if choice[0] != "chosen"
-        ]
+        if self.instance.status != LocationStatus.CHOSEN:
+            # Choosing goes through its own button, which unchooses the previous one.
+            self.fields["status"].choices = [  # type: ignore[attr-defined]
+                choice
+                for choice in self.fields["status"].choices  # type: ignore[attr-defined]
+                if choice[0] != LocationStatus.CHOSEN
+            ]
 
     def clean_postcode(self) -> str:
         return normalise_postcode(self.cleaned_data["postcode"])
+
+
+class ChecklistItemForm(forms.ModelForm):
+    class Meta:
+        model = ChecklistItem
+        fields = ["title", "due_on"]
+        widgets = {"due_on": DATE}
 
 
 class AdvanceForm(forms.Form):

@@ -115,6 +115,15 @@ def start_checklist(room: Room) -> list[ChecklistItem]:
 
 
 @transaction.atomic
+def add_checklist_item(room: Room, *, title: str, due_on: date | None) -> ChecklistItem:
+    """A step of the room's own, after the standard ones."""
+    last = room.checklist.order_by("-position").values_list("position", flat=True)
+    return ChecklistItem.objects.create(
+        room=room, title=title, due_on=due_on, position=(last.first() or 0) + 1
+    )
+
+
+@transaction.atomic
 def tick(item: ChecklistItem, user: Any, *, done: bool, today: date) -> ChecklistItem:
     item.done_on = today if done else None
     item.done_by = user if done else None

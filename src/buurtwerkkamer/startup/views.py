@@ -15,7 +15,7 @@ from buurtwerkkamer.rooms.models import Room
 from buurtwerkkamer.rooms.queries import room_for
 
 from . import services
-from .forms import AdvanceForm, LocationForm, TalkForm
+from .forms import AdvanceForm, ChecklistItemForm, LocationForm, TalkForm
 from .models import ChecklistItem, Location
 
 
@@ -100,6 +100,28 @@ def location_create(request: HttpRequest, room: Room) -> HttpResponse:
         messages.success(request, _("The location has been added."))
         return redirect("startup:track", room=room.slug)
     title = _("Candidate location for %(room)s") % {"room": room}
+    return form_page(request, form, title, cancel_url=_track_url(room))
+
+
+@guard("startup.manage_track", load=location_for)
+def location_edit(request: HttpRequest, location: Location) -> HttpResponse:
+    form = LocationForm(request.POST or None, instance=location, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The location has been saved."))
+        return redirect("startup:track", room=location.room.slug)
+    title = _("Location %(location)s") % {"location": location}
+    return form_page(request, form, title, cancel_url=_track_url(location.room))
+
+
+@guard("startup.manage_track", load=room_for)
+def checklist_add(request: HttpRequest, room: Room) -> HttpResponse:
+    form = ChecklistItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_checklist_item(room, **form.cleaned_data)
+        messages.success(request, _("The step has been added to the checklist."))
+        return redirect(f"{_track_url(room)}#checklist")
+    title = _("Add a step to the checklist of %(room)s") % {"room": room}
     return form_page(request, form, title, cancel_url=_track_url(room))
 
 
