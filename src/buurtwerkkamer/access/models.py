@@ -51,17 +51,17 @@ class Grant(BusinessRecord):
             models.CheckConstraint(
                 condition=(
                     Q(
-                        role__in=list(COOPERATIVE_ROLES),
+                        role__in=sorted(COOPERATIVE_ROLES),
                         room__isnull=True,
                         organisation__isnull=True,
                     )
                     | Q(
-                        role__in=list(ROOM_ROLES),
+                        role__in=sorted(ROOM_ROLES),
                         room__isnull=False,
                         organisation__isnull=True,
                     )
                     | Q(
-                        role__in=list(ORGANISATION_ROLES),
+                        role__in=sorted(ORGANISATION_ROLES),
                         room__isnull=True,
                         organisation__isnull=False,
                     )
