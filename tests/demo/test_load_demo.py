@@ -203,6 +203,8 @@ def test_dates_follow_the_day_the_demo_is_loaded() -> None:
     assert room.stage_since == datetime.date(2031, 3, 1) - datetime.timedelta(55)
 
 
+# flush truncates tables, which PostgreSQL refuses inside the test's own transaction.
+@pytest.mark.django_db(transaction=True)
 def test_reset_loads_the_demo_afresh() -> None:
     load_demo()
     before = row_counts()
