@@ -6,9 +6,19 @@ from django.db import IntegrityError
 
 from buurtwerkkamer.access.constants import Role
 from buurtwerkkamer.access.models import Grant
+from buurtwerkkamer.brokering.constants import AgreementStatus
+from buurtwerkkamer.brokering.queries import agreements_for
+from buurtwerkkamer.documents.constants import DocumentKind
 from buurtwerkkamer.people.models import Person
 from buurtwerkkamer.rooms.models import Room
-from tests.factories import FundingApplicationFactory, PersonFactory, UserFactory
+from tests.factories import (
+    AgreementFactory,
+    AgreementPartyFactory,
+    DocumentFactory,
+    FundingApplicationFactory,
+    PersonFactory,
+    UserFactory,
+)
 from tests.personas import World
 
 EVERYONE = {r.value for r in Role}
@@ -20,7 +30,14 @@ EVERYONE = {r.value for r in Role}
         ("rooms.view_room", EVERYONE),
         ("rooms.change_room", {"board", "project_coach"}),
         ("rooms.change_bank_account", {"board", "treasurer"}),
-        ("startup.view_track", EVERYONE - {"partner"}),
+        (
+            "startup.view_track",
+            {"board", "treasurer", "project_coach", "team_coordinator"},
+        ),
+        (
+            "brokering.list_agreements",
+            EVERYONE - {"volunteer", "audit_committee", "accountant"},
+        ),
         ("startup.advance_stage", {"board", "project_coach"}),
         ("startup.override_gate", {"board"}),
         ("startup.tick_checklist", {"board", "project_coach", "team_coordinator"}),
@@ -83,3 +100,39 @@ def test_a_new_grant_takes_effect_for_a_user_already_asked(world: World) -> None
     assert not coach.has_perm("rooms.view_room", world.other_room)
     Grant.objects.create(user=coach, role=Role.PROJECT_COACH, room=world.other_room)
     assert coach.has_perm("rooms.view_room", world.other_room)
+
+
+def test_those_who_check_the_books_see_no_contact_persons(world: World) -> None:
+    organisation = world.partner_organisation
+    for role in ("audit_committee", "accountant"):
+        user = world.users[role]
+        assert user.has_perm("partners.view_organisation", organisation)
+        assert not user.has_perm("partners.view_contacts", organisation)
+    assert world.users["partner"].has_perm("partners.view_contacts", organisation)
+
+
+def test_a_partner_reads_no_draft_and_no_agreement_of_others(world: World) -> None:
+    partner = world.users["partner"]
+    draft = AgreementFactory(room=world.room)
+    AgreementPartyFactory(agreement=draft, organisation=world.partner_organisation)
+    others = AgreementFactory(room=world.room, status=AgreementStatus.NEGOTIATING)
+    AgreementPartyFactory(agreement=others)
+    own = AgreementFactory(room=world.room, status=AgreementStatus.NEGOTIATING)
+    AgreementPartyFactory(agreement=own, organisation=world.partner_organisation)
+    assert [
+        a
+        for a in (draft, others, own)
+        if partner.has_perm("brokering.view_agreement", a)
+    ] == [own]
+    assert list(agreements_for(partner, world.room)) == [own]
+    assert len(agreements_for(world.users["project_coach"], world.room)) == 3
+
+
+def test_funding_decision_letters_are_finance_for_the_audit_committee(
+    world: World,
+) -> None:
+    decision = DocumentFactory(room_id_scope=world.room.pk, kind=DocumentKind.FUNDING)
+    signed = DocumentFactory(room_id_scope=world.room.pk, kind=DocumentKind.AGREEMENT)
+    auditor = world.users["audit_committee"]
+    assert auditor.has_perm("documents.view_document", decision)
+    assert not auditor.has_perm("documents.view_document", signed)

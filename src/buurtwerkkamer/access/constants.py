@@ -21,8 +21,10 @@ COOPERATIVE_ROLES = {
 }
 ROOM_ROLES = {Role.PROJECT_COACH, Role.TEAM_COORDINATOR, Role.VOLUNTEER}
 ORGANISATION_ROLES = {Role.PARTNER}
-# Roles that read every room: the board and those who check the money.
-READ_ALL_ROLES = COOPERATIVE_ROLES
+# Roles that read everything but case files: the board and the treasurer.
+READ_ALL_ROLES = {Role.BOARD, Role.TREASURER}
+# Roles that read all finance: those two and the ones who check the money.
+FINANCE_ROLES = COOPERATIVE_ROLES
 # Roles that see personal data and therefore need two-factor login in production.
 PERSONAL_DATA_ROLES = {
     Role.BOARD,

@@ -13,12 +13,13 @@ import rules
 from django.db.models import Q
 
 from buurtwerkkamer.core.registry import register_scope
+from buurtwerkkamer.documents.constants import FINANCE_KINDS
 from buurtwerkkamer.documents.models import Document
 from buurtwerkkamer.partners.models import Organisation
 from buurtwerkkamer.people.models import Membership, Person
 from buurtwerkkamer.rooms.models import Room
 
-from .constants import PERSONAL_DATA_ROLES, READ_ALL_ROLES, Role
+from .constants import FINANCE_ROLES, PERSONAL_DATA_ROLES, READ_ALL_ROLES, Role
 from .models import Grant
 
 
@@ -34,6 +35,10 @@ class Roles:
     @property
     def reads_all(self) -> bool:
         return bool(self.cooperative & READ_ALL_ROLES)
+
+    @property
+    def reads_finance(self) -> bool:
+        return bool(self.cooperative & FINANCE_ROLES)
 
     def rooms_as(self, *roles: str) -> set[int]:
         return {room for room, held in self.rooms.items() if held & set(roles)}
@@ -95,9 +100,10 @@ def room_id_of(obj: Any) -> int | None:
 
 
 def rooms_q(user: Any, path: str = "room") -> Q:
-    """Scope filter for records that belong to a room, following `path` to it."""
+    """Scope filter for records that belong to a room, following `path` to it. The
+    scope is the room's; the permission then decides per kind of record."""
     roles = roles_of(user)
-    if roles.reads_all:
+    if roles.reads_finance:
         return Q()
     return Q(**{f"{path}__in": roles.visible_rooms})
 
@@ -142,6 +148,11 @@ def reads_all(user: Any) -> bool:
 
 
 @rules.predicate
+def reads_finance(user: Any) -> bool:
+    return roles_of(user).reads_finance
+
+
+@rules.predicate
 def is_partner(user: Any) -> bool:
     return bool(roles_of(user).organisations)
 
@@ -177,6 +188,7 @@ def document_reader(user: Any, document: Any) -> bool:
     roles = roles_of(user)
     return (
         roles.reads_all
+        or (roles.reads_finance and document.kind in FINANCE_KINDS)
         or document.room_id_scope in roles.staff_rooms
         or document.organisation_id_scope in roles.organisations
     )
@@ -188,7 +200,7 @@ def personal_data_role(user: Any) -> bool:
 
 
 authenticated = rules.is_authenticated
-view_room = reads_all | member_of_room | partner_of_room
+view_room = reads_finance | member_of_room | partner_of_room
 manage_room = is_board | coaches_room
 finance_manager = is_board | is_treasurer
 
@@ -199,8 +211,10 @@ PERMISSIONS = {
     "rooms.add_room": is_board,
     "rooms.change_room": manage_room,
     "rooms.change_bank_account": finance_manager,
-    "partners.list_organisations": reads_all | staff_anywhere | is_partner,
-    "partners.view_organisation": reads_all | staff_anywhere | own_organisation,
+    "partners.list_organisations": reads_finance | staff_anywhere | is_partner,
+    "partners.view_organisation": reads_finance | staff_anywhere | own_organisation,
+    # Contact persons are named people: only for those who work with them.
+    "partners.view_contacts": reads_all | staff_anywhere | own_organisation,
     "partners.add_organisation": finance_manager | coach_anywhere,
     "partners.change_organisation": finance_manager | coach_anywhere,
     "people.list_people": finance_manager | staff_anywhere,
@@ -220,12 +234,12 @@ for name, predicate in PERMISSIONS.items():
 
 def room_scope(user: Any) -> Q:
     roles = roles_of(user)
-    return Q() if roles.reads_all else Q(pk__in=roles.visible_rooms)
+    return Q() if roles.reads_finance else Q(pk__in=roles.visible_rooms)
 
 
 def organisation_scope(user: Any) -> Q:
     roles = roles_of(user)
-    if roles.reads_all or roles.staff_rooms:
+    if roles.reads_finance or roles.staff_rooms:
         return Q()
     return Q(pk__in=roles.organisations)
 
@@ -247,7 +261,7 @@ def membership_scope(user: Any) -> Q:
 
 def document_scope(user: Any) -> Q:
     roles = roles_of(user)
-    if roles.reads_all:
+    if roles.reads_finance:
         return Q()
     return Q(room_id_scope__in=roles.visible_rooms) | Q(
         organisation_id_scope__in=roles.organisations

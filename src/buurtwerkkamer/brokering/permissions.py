@@ -1,18 +1,39 @@
 """Brokering's permissions and scopes, in terms of the one policy in `access`."""
 
+from typing import Any
+
 import rules
 
 from buurtwerkkamer.access import policy as p
 from buurtwerkkamer.core.registry import register_scope
 
+from .constants import AgreementStatus
 from .models import Agreement, FundingApplication
 
+
+@rules.predicate
+def party_to_agreement(user: Any, agreement: Any) -> bool:
+    """A partner reads an agreement their organisation is party to, once it is out
+    of draft; never the drafts of others."""
+    organisations = p.roles_of(user).organisations
+    if not organisations or agreement is None:
+        return False
+    return (
+        agreement.status != AgreementStatus.DRAFT
+        and agreement.parties.filter(organisation_id__in=organisations).exists()
+    )
+
+
+staff = p.reads_all | p.staff_of_room
+
 PERMISSIONS = {
-    "brokering.view_agreement": p.view_room,
+    "brokering.list_agreements": staff | p.partner_of_room,
+    "brokering.view_agreement": staff | party_to_agreement,
+    "brokering.view_signatory": staff | p.own_organisation,
     "brokering.add_agreement": p.manage_room,
     "brokering.change_agreement": p.manage_room,
     "brokering.sign_agreement": p.manage_room | p.own_organisation,
-    "brokering.view_fundingapplication": p.reads_all | p.staff_of_room,
+    "brokering.view_fundingapplication": p.reads_finance | p.staff_of_room,
     "brokering.add_fundingapplication": p.manage_room | p.is_treasurer,
     "brokering.change_fundingapplication": p.manage_room | p.is_treasurer,
 }

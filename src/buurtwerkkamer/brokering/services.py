@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from buurtwerkkamer.documents.constants import DocumentKind
 from buurtwerkkamer.documents.models import Document
+from buurtwerkkamer.documents.services import store_document
 from buurtwerkkamer.partners.models import Organisation
 from buurtwerkkamer.rooms.models import Room
 
@@ -48,6 +50,7 @@ def create_agreement(
 
 @transaction.atomic
 def add_party(agreement: Agreement, organisation: Organisation) -> AgreementParty:
+    """Add a party while the agreement is open; it becomes a partner of the room."""
     if agreement.status == AgreementStatus.SIGNED:
         raise ValidationError(_("A signed agreement gets no new parties."))
     party, _created = AgreementParty.objects.get_or_create(
@@ -68,6 +71,8 @@ def record_signature(
     if signed_on > today:
         raise ValidationError(_("A signature cannot lie in the future."))
     agreement = Agreement.objects.select_for_update().get(pk=party.agreement_id)
+    if AgreementParty.objects.filter(pk=party.pk, signed_on__isnull=False).exists():
+        raise ValidationError(_("This party has already signed."))
     party.signed_on = signed_on
     party.signed_by = signed_by
     party.save(update_fields=["signed_on", "signed_by", "updated_at"])
@@ -84,6 +89,7 @@ def record_signature(
 
 @transaction.atomic
 def attach_signed_document(agreement: Agreement, document: Document) -> None:
+    """Keep the signed paper with the agreement; the audit trail keeps any earlier."""
     agreement.signed_document = document
     agreement.save(update_fields=["signed_document", "updated_at"])
 
@@ -102,5 +108,31 @@ def save_funding_application(application: FundingApplication) -> FundingApplicat
     return application
 
 
-def parties_for(agreement: Agreement) -> Any:
-    return agreement.parties.select_related("organisation")
+@transaction.atomic
+def update_agreement(agreement: Agreement, **changes: Any) -> Agreement:
+    """Change an agreement's terms while it is not yet signed; its kind never
+    changes, since the start-up gates count on it."""
+    current = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if current.status == AgreementStatus.SIGNED:
+        raise ValidationError(_("A signed agreement cannot change."))
+    if "kind" in changes and changes["kind"] != current.kind:
+        raise ValidationError({"kind": _("The kind of an agreement cannot change.")})
+    for field, value in changes.items():
+        setattr(agreement, field, value)
+    agreement.full_clean()
+    agreement.save()
+    return agreement
+
+
+@transaction.atomic
+def store_signed_document(agreement: Agreement, upload: Any, user: Any) -> Document:
+    """Check the upload and attach it as the signed document, both or neither."""
+    document = store_document(
+        upload,
+        title=agreement.title,
+        user=user,
+        room_id=agreement.room_id,
+        kind=DocumentKind.AGREEMENT,
+    )
+    attach_signed_document(agreement, document)
+    return document

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from buurtwerkkamer.core.forms import apply_errors, form_page
 from buurtwerkkamer.core.guards import guard
-from buurtwerkkamer.documents.services import store_document
 from buurtwerkkamer.rooms.models import Room
 from buurtwerkkamer.rooms.queries import room_for
 
@@ -22,6 +21,7 @@ from .forms import (
     SignatureForm,
 )
 from .models import Agreement, AgreementParty, FundingApplication
+from .queries import agreements_for, parties_for
 
 
 def agreement_for(user: Any, agreement: str) -> Agreement:
@@ -46,11 +46,11 @@ def application_for(user: Any, application: str) -> FundingApplication:
     )
 
 
-@guard("brokering.view_agreement", load=room_for)
+@guard("brokering.list_agreements", load=room_for)
 def room_overview(request: HttpRequest, room: Room) -> HttpResponse:
     context = {
         "room": room,
-        "agreements": room.agreements.all(),
+        "agreements": agreements_for(request.user, room),
         "applications": room.funding_applications.select_related("funder"),
     }
     return render(request, "brokering/room_overview.html", context)
@@ -80,7 +80,7 @@ def agreement_detail(request: HttpRequest, agreement: Agreement) -> HttpResponse
     context = {
         "agreement": agreement,
         "room": agreement.room,
-        "parties": services.parties_for(agreement),
+        "parties": parties_for(agreement),
         "signature_form": SignatureForm(initial={"signed_on": timezone.localdate()}),
         "party_form": PartyForm(user=request.user),
         "upload_form": DocumentUploadForm(),
@@ -127,16 +127,12 @@ def signed_document_upload(request: HttpRequest, agreement: Agreement) -> HttpRe
     form = DocumentUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            document = store_document(
-                form.cleaned_data["file"],
-                title=agreement.title,
-                user=request.user,
-                room_id=agreement.room_id,
+            services.store_signed_document(
+                agreement, form.cleaned_data["file"], request.user
             )
         except ValidationError as error:
             apply_errors(form, error, field="file")
         else:
-            services.attach_signed_document(agreement, document)
             messages.success(request, _("The signed document has been stored."))
             return redirect(agreement)
     return form_page(

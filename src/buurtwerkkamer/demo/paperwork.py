@@ -9,14 +9,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from buurtwerkkamer.accounts.models import User
 from buurtwerkkamer.brokering.constants import AgreementKind, FundingStatus
 from buurtwerkkamer.brokering.models import Agreement, FundingApplication
+from buurtwerkkamer.brokering.queries import parties_for
 from buurtwerkkamer.brokering.services import (
     attach_signed_document,
     create_agreement,
-    parties_for,
     record_signature,
     save_funding_application,
 )
 from buurtwerkkamer.core.money import format_eur
+from buurtwerkkamer.documents.constants import DocumentKind
 from buurtwerkkamer.documents.models import Document
 from buurtwerkkamer.documents.services import store_document
 from buurtwerkkamer.rooms.models import Room
@@ -68,10 +69,12 @@ def _assemble(objects: list[bytes]) -> bytes:
     return pdf + b"startxref\n%d\n%%%%EOF\n" % xref
 
 
-def store_pdf(room: Room, user: User, title: str, lines: list[str]) -> Document:
+def store_pdf(
+    room: Room, user: User, title: str, lines: list[str], kind: DocumentKind
+) -> Document:
     name = f"{title.lower().replace(' ', '-')}.pdf"
     upload = SimpleUploadedFile(name, simple_pdf(title, lines), "application/pdf")
-    return store_document(upload, title=title, user=user, room_id=room.pk)
+    return store_document(upload, title=title, user=user, room_id=room.pk, kind=kind)
 
 
 def title_of(kind: AgreementKind, room: Room) -> str:
@@ -108,7 +111,9 @@ def signed_agreement(
         signer = signatory(party.organisation.slug)
         record_signature(party, signed_on=signed_on, signed_by=signer, today=demo.today)
         lines.append(f"{party.organisation}: {signer} op {signed_on:%d-%m-%Y}")
-    document = store_pdf(room, user, f"{title} (getekend)", lines)
+    document = store_pdf(
+        room, user, f"{title} (getekend)", lines, DocumentKind.AGREEMENT
+    )
     attach_signed_document(agreement, document)
     return agreement
 
@@ -153,4 +158,4 @@ def _decision_letter(
         f"Toegekend: {format_eur(fact.granted)}",
         f"Besluit van {decided:%d-%m-%Y}" if decided else "",
     ]
-    return store_pdf(room, user, f"Besluit {fact.title}", lines)
+    return store_pdf(room, user, f"Besluit {fact.title}", lines, DocumentKind.FUNDING)

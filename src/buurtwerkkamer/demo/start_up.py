@@ -5,10 +5,10 @@ cooperation agreement in negotiation and the practical checklist under way."""
 from decimal import Decimal
 
 from buurtwerkkamer.brokering.constants import AgreementKind
+from buurtwerkkamer.brokering.queries import parties_for
 from buurtwerkkamer.brokering.services import (
     add_party,
     create_agreement,
-    parties_for,
     record_signature,
 )
 from buurtwerkkamer.rooms.models import Room

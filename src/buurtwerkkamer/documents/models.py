@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from buurtwerkkamer.core.models import BusinessRecord
 from buurtwerkkamer.core.querysets import ScopedQuerySet
 
+from .constants import DocumentKind
+
 
 def upload_path(instance: "Document", filename: str) -> str:
     # The stored name is the UUID, never the uploader's file name: no path tricks and
@@ -18,6 +20,12 @@ def upload_path(instance: "Document", filename: str) -> str:
 
 class Document(BusinessRecord):
     title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=DocumentKind.choices,
+        default=DocumentKind.OTHER,
+    )
     file = models.FileField(_("file"), upload_to=upload_path)
     original_name = models.CharField(_("original file name"), max_length=255)
     content_type = models.CharField(_("content type"), max_length=100)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
+from .constants import DocumentKind
 from .models import Document
 
 logger = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ def store_document(
     *,
     title: str,
     user: Any,
+    kind: str = DocumentKind.OTHER,
     room_id: int | None = None,
     organisation_id: int | None = None,
 ) -> Document:
@@ -80,6 +82,7 @@ def store_document(
     content_type, data = check_upload(upload)
     document = Document(
         title=title[:200] or upload.name or "",
+        kind=kind,
         original_name=(upload.name or "")[:255],
         content_type=content_type,
         size=len(data),

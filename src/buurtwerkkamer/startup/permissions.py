@@ -6,7 +6,7 @@ from buurtwerkkamer.core.registry import register_scope
 from .models import ChecklistItem, Location, StageChange, Talk
 
 PERMISSIONS = {
-    "startup.view_track": p.reads_all | p.member_of_room,
+    "startup.view_track": p.reads_all | p.staff_of_room,
     "startup.manage_track": p.manage_room,
     "startup.tick_checklist": p.manage_room | p.coordinates_room,
     "startup.advance_stage": p.manage_room,

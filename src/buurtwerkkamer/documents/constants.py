@@ -1,0 +1,14 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentKind(models.TextChoices):
+    """What a document is decides who reads it, beyond the room it belongs to."""
+
+    AGREEMENT = "agreement", _("Signed agreement")
+    FUNDING = "funding", _("Funding decision")
+    OTHER = "other", _("Other")
+
+
+# Documents that those who check the books (audit committee, accountant) may read.
+FINANCE_KINDS = {DocumentKind.FUNDING}
