@@ -157,3 +157,29 @@ def test_the_treasurer_records_a_grant_through_the_page(client, world: World) ->
     application.refresh_from_db()
     assert application.amount_granted == Decimal("18500.00")
     assert application.is_granted
+
+
+def test_a_party_cannot_sign_twice(world: World) -> None:
+    party = make_agreement(world).parties.first()
+    services.record_signature(party, signed_on=TODAY, signed_by="A", today=TODAY)
+    with pytest.raises(ValidationError):
+        services.record_signature(party, signed_on=TODAY, signed_by="B", today=TODAY)
+    party.refresh_from_db()
+    assert party.signed_by == "A"
+
+
+def test_a_signed_agreement_does_not_change(world: World) -> None:
+    agreement = make_agreement(world)
+    for party in agreement.parties.all():
+        services.record_signature(party, signed_on=TODAY, signed_by="X", today=TODAY)
+    agreement.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.update_agreement(agreement, title="Anders")
+    assert Agreement.objects.get(pk=agreement.pk).title == "Intentie"
+
+
+def test_the_kind_of_an_agreement_does_not_change(world: World) -> None:
+    agreement = make_agreement(world)
+    with pytest.raises(ValidationError):
+        services.update_agreement(agreement, kind=AgreementKind.COOPERATION)
+    assert Agreement.objects.get(pk=agreement.pk).kind == AgreementKind.LETTER_OF_INTENT

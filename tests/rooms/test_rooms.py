@@ -65,3 +65,26 @@ def test_the_room_list_takes_the_same_queries_whatever_the_number_of_rooms(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("rooms:list"))
     assert response.status_code == 200
+
+
+def test_the_board_pauses_and_reopens_an_operational_room(client, world: World) -> None:
+    client.force_login(world.users["board"])
+    url = reverse("rooms:operating_stage", kwargs={"room": world.room.slug})
+    assert client.post(url, {"stage": "paused"}).status_code == 302
+    world.room.refresh_from_db()
+    assert world.room.stage == Stage.PAUSED
+    client.post(url, {"stage": "operational"})
+    world.room.refresh_from_db()
+    assert world.room.stage == Stage.OPERATIONAL
+
+
+def test_a_room_in_start_up_cannot_skip_its_gates_by_reopening(
+    client, world: World
+) -> None:
+    world.room.stage = Stage.EXPLORING
+    world.room.save()
+    client.force_login(world.users["board"])
+    url = reverse("rooms:operating_stage", kwargs={"room": world.room.slug})
+    assert client.post(url, {"stage": "operational"}).status_code == 400
+    world.room.refresh_from_db()
+    assert world.room.stage == Stage.EXPLORING

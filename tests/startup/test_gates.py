@@ -16,6 +16,7 @@ from tests.factories import (
     ChecklistItemFactory,
     FundingApplicationFactory,
     LocationFactory,
+    TalkFactory,
 )
 from tests.personas import World
 
@@ -216,3 +217,26 @@ def test_a_rejected_location_is_recorded_through_its_page(client, world: World) 
     assert response.status_code == 302
     location.refresh_from_db()
     assert (location.status, location.notes) == (LocationStatus.REJECTED, "Te duur")
+
+
+def test_a_talk_with_its_follow_up_before_it_is_invalid_in_the_model(
+    world: World,
+) -> None:
+    talk = TalkFactory.build(
+        room=world.room,
+        organisation=world.partner_organisation,
+        held_on=datetime.date(2026, 11, 10),
+        follow_up_on=datetime.date(2026, 11, 1),
+    )
+    with pytest.raises(ValidationError) as refused:
+        talk.full_clean()
+    assert "follow_up_on" in refused.value.message_dict
+
+
+def test_a_location_without_street_or_postcode_is_invalid_in_the_model(
+    world: World,
+) -> None:
+    location = LocationFactory.build(room=world.room, street="", postcode="")
+    with pytest.raises(ValidationError) as refused:
+        location.full_clean()
+    assert {"street", "postcode"} <= set(refused.value.message_dict)

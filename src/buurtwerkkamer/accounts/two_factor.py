@@ -1,6 +1,7 @@
 """Two-factor login with a TOTP app (django-otp). Users who see personal data must
 use it where the setting asks for it; anyone may switch it on."""
 
+from base64 import b32encode
 from typing import Any
 
 import qrcode
@@ -62,7 +63,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "qr": mark_safe(_qr_svg(device.config_url)),  # noqa: S308  (our own SVG)
-        "secret": device.config_url.split("secret=")[1].split("&")[0],
+        "secret": b32encode(device.bin_key).decode(),
     }
     return render(
         request,

@@ -8,6 +8,9 @@ from buurtwerkkamer.core.registry import Deadline
 from .constants import FundingStatus
 from .models import FundingApplication
 
+# The dashboard shows the soonest few; the calendar feed gets the same.
+LIMIT = 50
+
 
 def funding_decisions(user: Any, today: date) -> list[Deadline]:
     """Submitted applications whose decision is expected, for those who follow them."""
@@ -15,6 +18,7 @@ def funding_decisions(user: Any, today: date) -> list[Deadline]:
         FundingApplication.objects.visible_to(user)
         .filter(status=FundingStatus.SUBMITTED, decision_expected_on__isnull=False)
         .select_related("room", "funder")
+        .order_by("decision_expected_on")[:LIMIT]
     )
     return [
         Deadline(

@@ -1,18 +1,12 @@
-"""The menu: each role sees the parts it may use, asked of the policy by name."""
+"""The menu: each role sees the parts it may use, asked of the policy by name. The
+apps register their entries (core.registry.register_menu) in their AppConfig.ready."""
 
 from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
-MENU = [
-    ("core:dashboard", _("Dashboard"), "core.view_dashboard"),
-    ("rooms:list", _("Rooms"), "rooms.list_rooms"),
-    ("partners:list", _("Organisations"), "partners.list_organisations"),
-    ("people:list", _("People"), "people.list_people"),
-    ("people:register", _("Members"), "people.view_register"),
-]
+from .registry import menu
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -20,11 +14,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {}
     items = []
-    for name, label, permission in MENU:
-        if user.has_perm(permission):
-            url = reverse(name)
+    for entry in menu():
+        if user.has_perm(entry.permission):
+            url = reverse(entry.url_name)
             current = request.path == url or (
                 url != "/" and request.path.startswith(url)
             )
-            items.append({"url": url, "label": label, "current": current})
+            items.append({"url": url, "label": entry.label, "current": current})
     return {"navigation": items}

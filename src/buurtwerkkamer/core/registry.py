@@ -47,10 +47,22 @@ InboxProvider = Callable[[Any], Iterable[InboxItem]]
 ScopeProvider = Callable[[Any], Q]
 PanelProvider = Callable[[Any], Panel | None]
 
+
+@dataclass(frozen=True)
+class MenuItem:
+    """An entry of the main navigation, shown to users who hold `permission`."""
+
+    url_name: str
+    label: Any
+    permission: str
+    order: int = 50
+
+
 _deadline_providers: list[DeadlineProvider] = []
 _inbox_providers: list[InboxProvider] = []
 _scopes: dict[str, ScopeProvider] = {}
 _panel_providers: list[PanelProvider] = []
+_menu: dict[str, MenuItem] = {}
 
 
 def register_deadlines(provider: DeadlineProvider) -> DeadlineProvider:
@@ -84,6 +96,14 @@ def register_panel(provider: PanelProvider) -> PanelProvider:
 def panels_for(user: Any) -> list[Panel]:
     panels = [provider(user) for provider in _panel_providers]
     return sorted((panel for panel in panels if panel), key=lambda panel: panel.order)
+
+
+def register_menu(item: MenuItem) -> None:
+    _menu[item.url_name] = item
+
+
+def menu() -> list[MenuItem]:
+    return sorted(_menu.values(), key=lambda item: item.order)
 
 
 def register_scope(model: type[Model], provider: ScopeProvider) -> None:

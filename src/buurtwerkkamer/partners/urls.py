@@ -14,4 +14,5 @@ urlpatterns = [
         views.contact_create,
         name="contact_create",
     ),
+    path("contactpersoon/<uuid:contact>/", views.contact_edit, name="contact_edit"),
 ]

@@ -11,7 +11,7 @@ from buurtwerkkamer.core.guards import guard
 
 from .constants import OrganisationKind
 from .forms import ContactPersonForm, OrganisationForm
-from .models import Organisation
+from .models import ContactPerson, Organisation
 
 
 def organisation_for(user: Any, organisation: str) -> Organisation:
@@ -69,6 +69,27 @@ def organisation_edit(request: HttpRequest, organisation: Organisation) -> HttpR
         messages.success(request, _("The organisation has been saved."))
         return redirect(organisation)
     title = _("Edit %(organisation)s") % {"organisation": organisation}
+    return form_page(request, form, title, cancel_url=organisation.get_absolute_url())
+
+
+def contact_for(user: Any, contact: str) -> ContactPerson:
+    organisations = Organisation.objects.visible_to(user)
+    return get_object_or_404(
+        ContactPerson.objects.select_related("organisation"),
+        uuid=contact,
+        organisation__in=organisations,
+    )
+
+
+@guard("partners.change_contact", load=contact_for)
+def contact_edit(request: HttpRequest, contact: ContactPerson) -> HttpResponse:
+    organisation = contact.organisation
+    form = ContactPersonForm(request.POST or None, instance=contact)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The contact person has been saved."))
+        return redirect(organisation)
+    title = _("Contact person at %(organisation)s") % {"organisation": organisation}
     return form_page(request, form, title, cancel_url=organisation.get_absolute_url())
 
 

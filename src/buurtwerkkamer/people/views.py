@@ -4,13 +4,15 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from buurtwerkkamer.core.forms import form_page
 from buurtwerkkamer.core.guards import guard
 
-from .forms import MembershipForm, PersonForm
+from .forms import MembershipEditForm, MembershipForm, PersonForm
 from .models import Membership, Person
+from .services import register_member, update_membership
 
 
 def person_for(user: Any, person: str) -> Person:
@@ -45,7 +47,7 @@ def person_detail(request: HttpRequest, person: Person) -> HttpResponse:
 def person_create(request: HttpRequest) -> HttpResponse:
     form = PersonForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        person = form.save()
+        person = form.save_with_rooms()
         messages.success(request, _("The person has been saved."))
         return redirect(person)
     return form_page(request, form, _("New person"))
@@ -55,7 +57,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 def person_edit(request: HttpRequest, person: Person) -> HttpResponse:
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        form.save_with_rooms()
         messages.success(request, _("The person has been saved."))
         return redirect(person)
     title = _("Edit %(person)s") % {"person": person}
@@ -77,7 +79,35 @@ def membership_create(request: HttpRequest) -> HttpResponse:
     form = MembershipForm(request.POST or None)
     form.fields["person"].queryset = Person.objects.visible_to(request.user)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The member has been registered."))
+        membership = register_member(
+            form.cleaned_data["person"],
+            kind=form.cleaned_data["kind"],
+            joined_on=form.cleaned_data["joined_on"],
+        )
+        messages.success(
+            request,
+            _("%(person)s is member number %(number)s.")
+            % {"person": membership.person, "number": membership.number},
+        )
         return redirect("people:register")
     return form_page(request, form, _("Register a member"))
+
+
+def membership_for(user: Any, membership: str) -> Membership:
+    return get_object_or_404(
+        Membership.objects.visible_to(user).select_related("person"), uuid=membership
+    )
+
+
+@guard("people.change_membership", load=membership_for)
+def membership_edit(request: HttpRequest, membership: Membership) -> HttpResponse:
+    form = MembershipEditForm(request.POST or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        update_membership(membership, **form.cleaned_data)
+        messages.success(request, _("The membership has been saved."))
+        return redirect("people:register")
+    title = _("Membership %(number)s of %(person)s") % {
+        "number": membership.number,
+        "person": membership.person,
+    }
+    return form_page(request, form, title, cancel_url=reverse("people:register"))

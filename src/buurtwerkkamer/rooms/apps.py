@@ -7,8 +7,9 @@ class RoomsConfig(AppConfig):
     verbose_name = _("Rooms")
 
     def ready(self) -> None:
-        from buurtwerkkamer.core.registry import register_panel
+        from buurtwerkkamer.core.registry import MenuItem, register_menu, register_panel
 
         from .panels import my_rooms
 
         register_panel(my_rooms)
+        register_menu(MenuItem("rooms:list", _("Rooms"), "rooms.list_rooms", 10))

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buurtwerkkamer.core.validators import normalise_iban, normalise_postcode
 
+from .constants import Stage
 from .models import Room
 
 
@@ -23,6 +24,16 @@ class RoomForm(forms.ModelForm):
     def clean_postcode(self) -> str:
         value = self.cleaned_data["postcode"]
         return normalise_postcode(value) if value else value
+
+
+class OperatingStageForm(forms.Form):
+    stage = forms.ChoiceField(
+        label=_("Stage"),
+        choices=[
+            (stage.value, stage.label)
+            for stage in (Stage.OPERATIONAL, Stage.PAUSED, Stage.CLOSED)
+        ],
+    )
 
 
 class BankAccountForm(forms.ModelForm):

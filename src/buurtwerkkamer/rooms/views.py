@@ -1,17 +1,18 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from buurtwerkkamer.core.forms import form_page
+from buurtwerkkamer.core.forms import apply_errors, form_page
 from buurtwerkkamer.core.guards import guard
 
 from .constants import Stage
-from .forms import BankAccountForm, RoomForm
+from .forms import BankAccountForm, OperatingStageForm, RoomForm
 from .models import Room
 from .queries import room_for, rooms_for
-from .services import create_room, update_bank_account
+from .services import create_room, set_operating_stage, update_bank_account
 
 
 @guard("rooms.list_rooms")
@@ -50,6 +51,21 @@ def room_edit(request: HttpRequest, room: Room) -> HttpResponse:
         messages.success(request, _("The room has been saved."))
         return redirect(room)
     title = _("Edit %(room)s") % {"room": room}
+    return form_page(request, form, title, cancel_url=room.get_absolute_url())
+
+
+@guard("rooms.change_operating_stage", load=room_for)
+def operating_stage_edit(request: HttpRequest, room: Room) -> HttpResponse:
+    form = OperatingStageForm(request.POST or None, initial={"stage": room.stage})
+    if request.method == "POST" and form.is_valid():
+        try:
+            set_operating_stage(room, form.cleaned_data["stage"])
+        except ValidationError as error:
+            apply_errors(form, error, field="stage")
+        else:
+            messages.success(request, _("The stage of the room has been changed."))
+            return redirect(room)
+    title = _("Pause, close or reopen %(room)s") % {"room": room}
     return form_page(request, form, title, cancel_url=room.get_absolute_url())
 
 

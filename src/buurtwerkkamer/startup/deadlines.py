@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.urls import reverse
@@ -8,6 +8,8 @@ from buurtwerkkamer.core.registry import Deadline
 
 from .models import ChecklistItem, Talk
 
+LIMIT = 50
+
 
 def start_up_steps(user: Any, today: date) -> list[Deadline]:
     """Open checklist steps with a due date, and talks to follow up."""
@@ -15,11 +17,15 @@ def start_up_steps(user: Any, today: date) -> list[Deadline]:
         ChecklistItem.objects.visible_to(user)
         .filter(done_on__isnull=True, due_on__isnull=False)
         .select_related("room")
+        .order_by("due_on")[:LIMIT]
     )
+    # A follow-up has no "done" of its own: it stays on the list for two weeks
+    # after its date, then the next talk is expected to have been recorded.
     talks = (
         Talk.objects.visible_to(user)
-        .filter(follow_up_on__gte=today)
+        .filter(follow_up_on__gte=today - timedelta(days=14))
         .select_related("room", "organisation")
+        .order_by("follow_up_on")[:LIMIT]
     )
     found = [
         Deadline(

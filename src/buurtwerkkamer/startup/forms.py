@@ -22,15 +22,6 @@ class TalkForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.visible_to(user)  # type: ignore[attr-defined]
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        held, follow_up = data.get("held_on"), data.get("follow_up_on")
-        if held and follow_up and follow_up < held:
-            self.add_error(
-                "follow_up_on", _("The follow-up cannot come before the talk.")
-            )
-        return data
-
 
 class LocationForm(forms.ModelForm):
     class Meta:
@@ -50,8 +41,6 @@ class LocationForm(forms.ModelForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["landlord"].queryset = Organisation.objects.visible_to(user)  # type: ignore[attr-defined]
-        self.fields["street"].required = True
-        self.fields["postcode"].required = True
         if self.instance.status != LocationStatus.CHOSEN:
             # Choosing goes through its own button, which unchooses the previous one.
             self.fields["status"].choices = [  # type: ignore[attr-defined]

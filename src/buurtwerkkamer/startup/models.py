@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -41,6 +42,12 @@ class Talk(BusinessRecord):
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.held_on:%d-%m-%Y}"
+
+    def clean(self) -> None:
+        if self.held_on and self.follow_up_on and self.follow_up_on < self.held_on:
+            raise ValidationError(
+                {"follow_up_on": _("The follow-up cannot come before the talk.")}
+            )
 
 
 class Location(BusinessRecord, AddressFields):
@@ -105,6 +112,15 @@ class Location(BusinessRecord, AddressFields):
         return self.address
 
     def clean(self) -> None:
+        # A candidate location is an address: without street and postcode nobody
+        # can go and look at it.
+        errors = {
+            field: _("This field is required.")
+            for field in ("street", "postcode")
+            if not getattr(self, field)
+        }
+        if errors:
+            raise ValidationError(errors)
         validate_postcode(self.postcode)
 
 

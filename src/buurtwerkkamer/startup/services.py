@@ -5,9 +5,10 @@ import logging
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from buurtwerkkamer.brokering.constants import AgreementKind, AgreementStatus
@@ -67,6 +68,9 @@ def advance(room: Room, user: Any, *, reason: str = "") -> StageChange:
     if target is None:
         raise ValidationError(_("This room is not in its start-up track."))
     missing = missing_evidence(room, target)
+    with translation.override(settings.LANGUAGE_CODE):
+        # Kept in the record in the cooperative's language, whoever pressed.
+        recorded = "\n".join(str(line) for line in missing_evidence(room, target))
     if missing and not reason.strip():
         raise ValidationError(
             [_("The evidence for this step is missing:")] + missing, code="evidence"
@@ -79,7 +83,7 @@ def advance(room: Room, user: Any, *, reason: str = "") -> StageChange:
         to_stage=target,
         changed_by=user,
         override_reason=reason.strip() if missing else "",
-        missing="\n".join(missing),
+        missing=recorded,
     )
     room.stage = target
     room.stage_since = timezone.localdate()
@@ -105,7 +109,9 @@ def choose_location(location: Location) -> Location:
 
 @transaction.atomic
 def start_checklist(room: Room) -> list[ChecklistItem]:
-    """Give a new room the standard practical checklist, once."""
+    """Give a new room the standard practical checklist, once: the room's row is
+    locked so a double click starts one checklist."""
+    Room.objects.select_for_update().get(pk=room.pk)
     if room.checklist.exists():
         return list(room.checklist.all())
     return ChecklistItem.objects.bulk_create(

@@ -1,0 +1,45 @@
+"""Operations on people and the register of members, each in one transaction."""
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from buurtwerkkamer.rooms.models import Room
+
+from .models import Membership, Person
+
+
+@transaction.atomic
+def save_person(person: Person, rooms: list[Room], visible: list[Room]) -> Person:
+    """Save a person with the rooms chosen among those the editor can see; rooms the
+    editor cannot see stay as they were, so nobody unlinks what they cannot see."""
+    person.full_clean()
+    person.save()
+    hidden = person.rooms.exclude(pk__in=[room.pk for room in visible])
+    person.rooms.set([*hidden, *rooms])
+    return person
+
+
+@transaction.atomic
+def register_member(person: Person, *, kind: str, joined_on: date) -> Membership:
+    """Enter a member with the next free number; the register's table is locked
+    for the moment so two entries at once do not get the same number."""
+    list(Membership.objects.select_for_update().values_list("pk", flat=True))
+    last = Membership.objects.aggregate(last=Max("number"))["last"] or 0
+    membership = Membership(
+        person=person, kind=kind, joined_on=joined_on, number=last + 1
+    )
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def update_membership(membership: Membership, **changes: Any) -> Membership:
+    for field, value in changes.items():
+        setattr(membership, field, value)
+    membership.full_clean()
+    membership.save()
+    return membership
