@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from buurtwerkkamer.access.policy import roles_of
 from buurtwerkkamer.core.registry import InboxItem
 
+from .constants import AgreementStatus
 from .models import AgreementParty
 
 
@@ -13,9 +14,13 @@ def signatures_awaited(user: Any) -> list[InboxItem]:
     organisations = roles_of(user).organisations
     if not organisations:
         return []
-    parties = AgreementParty.objects.filter(
-        organisation_id__in=organisations, signed_on__isnull=True
-    ).select_related("agreement__room", "organisation")[:20]
+    parties = (
+        AgreementParty.objects.filter(
+            organisation_id__in=organisations, signed_on__isnull=True
+        )
+        .exclude(agreement__status=AgreementStatus.DRAFT)
+        .select_related("agreement__room", "organisation")[:20]
+    )
     return [
         InboxItem(
             title=_("Signature of %(organisation)s on “%(agreement)s”")

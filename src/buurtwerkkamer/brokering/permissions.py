@@ -24,15 +24,22 @@ def party_to_agreement(user: Any, agreement: Any) -> bool:
     )
 
 
+@rules.predicate
+def out_of_draft(user: Any, obj: Any) -> bool:
+    agreement = getattr(obj, "agreement", obj)
+    return agreement is not None and agreement.status != AgreementStatus.DRAFT
+
+
 staff = p.reads_all | p.staff_of_room
 
 PERMISSIONS = {
+    "brokering.view_overview": staff | p.partner_of_room | p.reads_finance,
     "brokering.list_agreements": staff | p.partner_of_room,
     "brokering.view_agreement": staff | party_to_agreement,
     "brokering.view_signatory": staff | p.own_organisation,
     "brokering.add_agreement": p.manage_room,
     "brokering.change_agreement": p.manage_room,
-    "brokering.sign_agreement": p.manage_room | p.own_organisation,
+    "brokering.sign_agreement": p.manage_room | (p.own_organisation & out_of_draft),
     "brokering.view_fundingapplication": p.reads_finance | p.staff_of_room,
     "brokering.add_fundingapplication": p.manage_room | p.is_treasurer,
     "brokering.change_fundingapplication": p.manage_room | p.is_treasurer,

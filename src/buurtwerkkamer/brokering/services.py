@@ -31,7 +31,9 @@ def create_agreement(
     ends_on: date | None = None,
     notes: str = "",
 ) -> Agreement:
-    """Start an agreement in draft with its parties; they become the room's partners."""
+    """Start an agreement with its parties, who become the room's partners. With
+    parties named it is in negotiation (and visible to them); without, a draft."""
+    status = AgreementStatus.NEGOTIATING if parties else AgreementStatus.DRAFT
     agreement = Agreement(
         room=room,
         kind=kind,
@@ -39,6 +41,7 @@ def create_agreement(
         starts_on=starts_on,
         ends_on=ends_on,
         notes=notes,
+        status=status,
     )
     agreement.full_clean()
     agreement.save()

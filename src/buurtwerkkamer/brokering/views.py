@@ -46,7 +46,7 @@ def application_for(user: Any, application: str) -> FundingApplication:
     )
 
 
-@guard("brokering.list_agreements", load=room_for)
+@guard("brokering.view_overview", load=room_for)
 def room_overview(request: HttpRequest, room: Room) -> HttpResponse:
     context = {
         "room": room,
