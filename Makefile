@@ -64,7 +64,7 @@ test: setup-test lint
 	DJANGO_SETTINGS_MODULE=buurtwerkkamer.settings.test $(PY) -m pytest -n 2 --dist loadfile -q
 
 messages: $(VENV)/.synced
-	cd src/buurtwerkkamer && ../../$(MANAGE) makemessages -l nl --no-location --no-obsolete
+	cd src/buurtwerkkamer && ../../$(MANAGE) makemessages -l nl --no-location --no-obsolete --no-wrap --ignore="demo/*"
 
 clean:
 	rm -rf var $(VENV) $(TOOLS) node_modules

@@ -4,6 +4,7 @@ real client of the API does."""
 from collections.abc import Callable
 
 import pytest
+from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -13,6 +14,13 @@ from buurtwerkkamer.rooms.models import Room
 from ..personas import World
 
 ApiFor = Callable[[str], APIClient]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttles() -> None:
+    """The throttles count in the cache; each test starts with none counted, as
+    SQLite hands the next test's users the same ids."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,5 +1,10 @@
 """The start-up track through the API: locations, the checklist, and the gates."""
 
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -7,10 +12,15 @@ from buurtwerkkamer.brokering.constants import AgreementKind, AgreementStatus
 from buurtwerkkamer.rooms.constants import Stage
 from buurtwerkkamer.rooms.models import Room
 from buurtwerkkamer.startup.constants import LocationStatus
-from buurtwerkkamer.startup.models import Location, StageChange
+from buurtwerkkamer.startup.models import ChecklistItem, Location, StageChange, Talk
 from buurtwerkkamer.startup.services import missing_evidence
 
-from ..factories import AgreementFactory, ChecklistItemFactory, LocationFactory
+from ..factories import (
+    AgreementFactory,
+    ChecklistItemFactory,
+    LocationFactory,
+    TalkFactory,
+)
 from ..personas import World
 from .conftest import ApiFor
 
@@ -191,7 +201,7 @@ def test_the_stage_changes_list_shows_the_gates_a_room_passed(
 ) -> None:
     api_for("board").post(advance_url(exploring_room), {"reason": "Nu"}, format="json")
 
-    response = api_for("volunteer").get(
+    response = api_for("team_coordinator").get(
         reverse("api:stagechange-list"), {"room": exploring_room.slug}
     )
 
@@ -199,3 +209,123 @@ def test_the_stage_changes_list_shows_the_gates_a_room_passed(
     assert [(row["from_stage"], row["to_stage"]) for row in rows] == [
         (Stage.EXPLORING, Stage.INTENT_SIGNED)
     ]
+
+
+TRACK_RECORDS = {
+    "talk": lambda room: TalkFactory(room=room),
+    "location": lambda room: LocationFactory(room=room),
+    "checklistitem": lambda room: ChecklistItemFactory(room=room),
+}
+
+
+@pytest.mark.parametrize("basename", TRACK_RECORDS)
+@pytest.mark.parametrize("role", ["volunteer", "partner", "audit_committee"])
+def test_who_may_not_follow_the_track_lists_nothing_and_gets_403(
+    basename: str, role: str, world: World, api_for: ApiFor
+) -> None:
+    record = TRACK_RECORDS[basename](world.room)
+    client = api_for(role)
+
+    listed = client.get(reverse(f"api:{basename}-list")).json()["count"]
+    detail = client.get(reverse(f"api:{basename}-detail", kwargs={"uuid": record.uuid}))
+
+    assert (listed, detail.status_code) == (0, 403)
+
+
+@pytest.mark.parametrize("basename", TRACK_RECORDS)
+@pytest.mark.parametrize("role", ["board", "treasurer", "team_coordinator"])
+def test_the_cooperative_and_room_staff_follow_the_track(
+    basename: str, role: str, world: World, api_for: ApiFor
+) -> None:
+    record = TRACK_RECORDS[basename](world.room)
+
+    response = api_for(role).get(reverse(f"api:{basename}-list"))
+
+    assert [row["uuid"] for row in response.json()["results"]] == [str(record.uuid)]
+
+
+def test_a_new_checklist_step_goes_after_the_others(
+    world: World, api_for: ApiFor
+) -> None:
+    for position in (1, 2, 5):
+        ChecklistItemFactory(room=world.room, position=position)
+    payload = {"room": world.room.slug, "title": "Sleutels ophalen", "position": 1}
+
+    response = api_for("project_coach").post(
+        reverse("api:checklistitem-list"), payload, format="json"
+    )
+
+    item = ChecklistItem.objects.get(uuid=response.json()["uuid"])
+    assert response.status_code == 201
+    assert (item.position, response.json()["position"]) == (6, 6)
+    assert item.title == "Sleutels ophalen"
+
+
+def model_refusal(record: Model) -> dict:
+    """What the model's `full_clean` says of the record, in Dutch."""
+    with translation.override("nl"):
+        try:
+            record.full_clean()
+        except ValidationError as error:
+            return error.message_dict
+    raise AssertionError("the record passed its own rules")
+
+
+def test_a_talk_with_its_follow_up_before_it_is_refused(
+    world: World, api_for: ApiFor
+) -> None:
+    payload = {
+        "room": world.room.slug,
+        "organisation": world.partner_organisation.slug,
+        "held_on": "2026-11-10",
+        "summary": "Kennismaking",
+        "follow_up_on": "2026-11-01",
+    }
+    unsaved = Talk(
+        room=world.room,
+        organisation=world.partner_organisation,
+        held_on=datetime.date(2026, 11, 10),
+        summary="Kennismaking",
+        follow_up_on=datetime.date(2026, 11, 1),
+    )
+
+    response = api_for("project_coach").post(
+        reverse("api:talk-list"), payload, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == model_refusal(unsaved)
+    assert not Talk.objects.exists()
+
+
+def test_moving_a_talk_after_its_follow_up_is_refused(
+    world: World, api_for: ApiFor
+) -> None:
+    talk = TalkFactory(
+        room=world.room,
+        held_on=datetime.date(2026, 11, 1),
+        follow_up_on=datetime.date(2026, 11, 15),
+    )
+    url = reverse("api:talk-detail", kwargs={"uuid": talk.uuid})
+
+    response = api_for("board").patch(url, {"held_on": "2026-11-20"}, format="json")
+
+    talk.refresh_from_db()
+    assert response.status_code == 400
+    assert list(response.json()) == ["follow_up_on"]
+    assert talk.held_on == datetime.date(2026, 11, 1)
+
+
+def test_a_location_without_street_and_postcode_is_refused(
+    world: World, api_for: ApiFor
+) -> None:
+    payload = {"room": world.room.slug, "city": "Utrecht", "monthly_rent": "600.00"}
+
+    response = api_for("project_coach").post(
+        reverse("api:location-list"), payload, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == model_refusal(Location(room=world.room, city="Utrecht"))
+    assert sorted(response.json()) == ["postcode", "street"]
+    assert not Location.objects.exists()

@@ -5,15 +5,19 @@ from typing import Any
 from django.contrib.auth import authenticate
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from django_otp import devices_for_user, user_has_device
+from django_otp import devices_for_user
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
+
+from buurtwerkkamer.accounts.two_factor import must_use_two_factor
+
+from .two_factor import confirmed_devices, predates_devices, switch_on_first
 
 
 class LoginSerializer(serializers.Serializer):
@@ -39,12 +43,17 @@ class LoginSerializer(serializers.Serializer):
                 _("This e-mail address and password do not match."),
                 code="authorization",
             )
-        if user_has_device(user) and not second_factor_holds(user, attrs):
+        devices = confirmed_devices(user)
+        if not devices and must_use_two_factor(user):
+            # Right password, but the account may not work without its second
+            # factor; it is refused, not the request malformed.
+            raise exceptions.PermissionDenied(switch_on_first())
+        if devices and not second_factor_holds(user, attrs):
             raise serializers.ValidationError(
                 _("The code from the authenticator app is not correct."),
                 code="authorization",
             )
-        attrs["user"] = user
+        attrs["user"], attrs["devices"] = user, devices
         return attrs
 
 
@@ -74,5 +83,16 @@ class ObtainTokenView(APIView):
     def post(self, request: Request) -> Response:
         form = LoginSerializer(data=request.data, context={"request": request})
         form.is_valid(raise_exception=True)
-        token, _created = Token.objects.get_or_create(user=form.validated_data["user"])
+        token = issue_token(form.validated_data["user"], form.validated_data["devices"])
         return Response(TokenSerializer({"token": token.key}).data)
+
+
+@transaction.atomic
+def issue_token(user: Any, devices: list[Any]) -> Token:
+    """The user's token; one handed out before two-factor login was switched on
+    is replaced, since it was given without the code."""
+    token = Token.objects.select_for_update().filter(user=user).first()
+    if token is not None and predates_devices(token, devices):
+        token.delete()
+        token = None
+    return token or Token.objects.create(user=user)

@@ -12,6 +12,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import UserRateThrottle
 
 from buurtwerkkamer.access.policy import room_id_of
 from buurtwerkkamer.core.querysets import ScopedQuerySet
@@ -19,6 +20,7 @@ from buurtwerkkamer.rooms.models import Room
 
 from .exceptions import exception_handler
 from .permissions import PolicyPermission, rooms_where
+from .two_factor import SecondFactorPermission
 
 UUID_PATTERN = "[0-9a-fA-F-]{36}"
 SLUG_PATTERN = "[-a-zA-Z0-9_]+"
@@ -73,6 +75,25 @@ class CleanModelSerializer(serializers.ModelSerializer[M]):
         return cast(type[M], self.Meta.model)
 
 
+class GuardedFieldsMixin(serializers.Serializer):
+    """Leaves out of the answer the fields the user may not read on this record.
+
+    `guarded_fields` maps a field to the permissions of which the user must hold
+    one on the record; the schema marks these fields optional.
+    """
+
+    guarded_fields: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+    def to_representation(self, instance: Any) -> Any:
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        for name, permissions in self.guarded_fields.items():
+            if user is None or not any(user.has_perm(p, instance) for p in permissions):
+                data.pop(name, None)
+        return data
+
+
 class RoomRecordSerializer(CleanModelSerializer[M]):
     """A record that belongs to one room, named by the room's slug."""
 
@@ -96,7 +117,9 @@ class PolicyViewSet(viewsets.GenericViewSet[M]):
     is created under; the create permission is asked against that record.
     """
 
-    permission_classes = [PolicyPermission]
+    # The second factor first: a login that skipped it learns nothing of the policy.
+    permission_classes = [SecondFactorPermission, PolicyPermission]
+    throttle_classes = [UserRateThrottle]
     # Business records are never deleted; financial and legal ones must stay.
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     lookup_field = "uuid"

@@ -3,17 +3,21 @@ change goes through the brokering services, which hold the rules."""
 
 from typing import Any
 
-from django.db.models import Prefetch
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from buurtwerkkamer.access.policy import roles_of
 from buurtwerkkamer.brokering import services
+from buurtwerkkamer.brokering.constants import AgreementStatus
 from buurtwerkkamer.brokering.models import (
     Agreement,
     AgreementParty,
@@ -21,7 +25,13 @@ from buurtwerkkamer.brokering.models import (
 )
 from buurtwerkkamer.partners.models import Organisation
 
-from .base import RoomRecordSerializer, RoomRecordViewSet, ScopedSlugField
+from .base import (
+    GuardedFieldsMixin,
+    RoomRecordSerializer,
+    RoomRecordViewSet,
+    ScopedSlugField,
+)
+from .permissions import rooms_where
 
 PARTIES = Prefetch("parties", AgreementParty.objects.select_related("organisation"))
 DOCUMENT_FIELD: dict[str, Any] = {
@@ -31,15 +41,27 @@ DOCUMENT_FIELD: dict[str, Any] = {
 }
 
 
-class PartySerializer(serializers.ModelSerializer[AgreementParty]):
+class PartySerializer(GuardedFieldsMixin, serializers.ModelSerializer[AgreementParty]):
+    """A party to an agreement and, once it signed, when and by whom."""
+
     organisation: serializers.RelatedField = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
+    )
+    signed_by = serializers.CharField(
+        label=_("signed by"),
+        read_only=True,
+        help_text=_(
+            "Who signed for the party; left out for the signatories of other "
+            "organisations than the partner's own."
+        ),
     )
 
     class Meta:
         model = AgreementParty
         fields = ["uuid", "organisation", "signed_on", "signed_by"]
         read_only_fields = fields
+
+    guarded_fields = {"signed_by": ("brokering.view_signatory",)}
 
 
 class AgreementSerializer(RoomRecordSerializer[Agreement]):
@@ -86,6 +108,12 @@ class AgreementSerializer(RoomRecordSerializer[Agreement]):
         room, parties = data.pop("room"), data.pop("organisations", [])
         return services.create_agreement(room, parties=parties, **data)
 
+    def update(self, instance: Agreement, validated_data: dict[str, Any]) -> Agreement:
+        # The room stays (see `validate_room`); the service refuses a signed
+        # agreement and a change of kind.
+        changes = {k: v for k, v in validated_data.items() if k != "room"}
+        return services.update_agreement(instance, **changes)
+
 
 class PartyChoiceSerializer(serializers.Serializer):
     organisation = ScopedSlugField(
@@ -99,6 +127,12 @@ class SignatureSerializer(serializers.Serializer):
     )
     signed_on = serializers.DateField()
     signed_by = serializers.CharField(max_length=150)
+
+
+class SignedDocumentSerializer(serializers.Serializer):
+    file = serializers.FileField(
+        help_text=_("The signed agreement as PDF, JPEG or PNG.")
+    )
 
 
 class FundingApplicationSerializer(RoomRecordSerializer[FundingApplication]):
@@ -142,11 +176,12 @@ class AgreementViewSet(
         "update": "brokering.change_agreement",
         "partial_update": "brokering.change_agreement",
         "add_party": "brokering.change_agreement",
+        "upload_document": "brokering.change_agreement",
         # Asked against the party that signs: its organisation may sign for itself.
         "sign": "brokering.sign_agreement",
     }
 
-    @extend_schema(request=PartyChoiceSerializer, responses=AgreementSerializer)
+    @extend_schema(request=PartyChoiceSerializer, responses={201: AgreementSerializer})
     @action(detail=True, methods=["post"], url_path="parties")
     def add_party(self, request: Request, uuid: str) -> Response:
         """Add an organisation as a party to an agreement that is not signed yet."""
@@ -176,9 +211,49 @@ class AgreementViewSet(
         )
         return self.agreement_response(agreement, status.HTTP_200_OK)
 
+    @extend_schema(
+        request=SignedDocumentSerializer, responses={201: AgreementSerializer}
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="document",
+        parser_classes=[MultiPartParser],
+    )
+    def upload_document(self, request: Request, uuid: str) -> Response:
+        """Store the signed agreement as a file (multipart, field `file`). A file
+        that is not what it claims, or too large, is refused and nothing kept."""
+        agreement = self.get_object()
+        form = SignedDocumentSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        upload = form.validated_data["file"]
+        try:
+            services.store_signed_document(agreement, upload, request.user)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({"file": error.messages}) from error
+        return self.agreement_response(agreement, status.HTTP_201_CREATED)
+
+    def narrow(self, queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
+        rooms = rooms_where(self.request.user, "brokering.list_agreements")
+        return readable(self.request.user, queryset.filter(room__in=rooms))
+
     def agreement_response(self, agreement: Agreement, code: int) -> Response:
         fresh = self.get_queryset().get(pk=agreement.pk)
         return Response(self.get_serializer(fresh).data, status=code)
+
+
+def readable(user: Any, agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
+    """`brokering.queries.agreements_for` over many rooms at once: everything for
+    the cooperative and the room's staff; for a partner, the agreements their
+    organisation is party to, out of draft. A test holds the two to the same."""
+    roles = roles_of(user)
+    if roles.reads_all:
+        return agreements
+    parties = AgreementParty.objects.filter(organisation_id__in=roles.organisations)
+    as_party = ~Q(status=AgreementStatus.DRAFT) & Q(
+        pk__in=parties.values("agreement_id")
+    )
+    return agreements.filter(Q(room__in=roles.staff_rooms) | as_party)
 
 
 class FundingApplicationViewSet(

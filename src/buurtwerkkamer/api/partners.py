@@ -13,6 +13,9 @@ from buurtwerkkamer.core.validators import normalise_iban, normalise_postcode
 from buurtwerkkamer.partners.models import ContactPerson, Organisation
 
 from .base import SLUG_PATTERN, CleanModelSerializer, PolicyViewSet, ScopedSlugField
+from .permissions import records_where
+
+VIEW_CONTACTS = "partners.view_contacts"
 
 ORGANISATION_FILTER = OpenApiParameter(
     "organisation",
@@ -97,17 +100,19 @@ class ContactPersonViewSet(
     mixins.UpdateModelMixin,
     PolicyViewSet[ContactPerson],
 ):
-    """Contact persons are the one kind of named person a partner user may see: those
-    of their own organisation."""
+    """Contact persons are named people: for the board, the treasurer and room staff,
+    and for a partner user those of their own organisation only. Others who see
+    an organisation (the audit committee, the accountant) do not see its people."""
 
     queryset = ContactPerson.objects.select_related("organisation")
     serializer_class = ContactPersonSerializer
     parent_field = "organisation"
     policy = {
-        "retrieve": "partners.view_organisation",
+        "retrieve": VIEW_CONTACTS,
+        # Asked against the organisation the contact is added to.
         "create": "partners.change_organisation",
-        "update": "partners.change_organisation",
-        "partial_update": "partners.change_organisation",
+        "update": "partners.change_contact",
+        "partial_update": "partners.change_contact",
     }
 
     @extend_schema(parameters=[ORGANISATION_FILTER])
@@ -122,3 +127,8 @@ class ContactPersonViewSet(
     def filter_list(self, queryset: QuerySet[ContactPerson]) -> QuerySet[ContactPerson]:
         slug = self.request.query_params.get("organisation")
         return queryset.filter(organisation__slug=slug) if slug else queryset
+
+    def narrow(self, queryset: QuerySet[ContactPerson]) -> QuerySet[ContactPerson]:
+        organisations = Organisation.objects.all()
+        allowed = records_where(self.request.user, organisations, VIEW_CONTACTS)
+        return queryset.filter(organisation__in=allowed)

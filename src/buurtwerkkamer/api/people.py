@@ -3,10 +3,12 @@ basis."""
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, QuerySet
-from rest_framework import mixins
+from rest_framework import mixins, serializers
 
 from buurtwerkkamer.people.models import Person
+from buurtwerkkamer.people.services import save_person
 from buurtwerkkamer.rooms.models import Room
 
 from .base import CleanModelSerializer, PolicyViewSet, ScopedSlugField
@@ -30,13 +32,23 @@ class PersonSerializer(CleanModelSerializer[Person]):
             "updated_at",
         ]
 
+    def create(self, validated_data: dict[str, Any]) -> Person:
+        rooms = validated_data.pop("rooms", [])
+        return self.saved(Person(**validated_data), rooms)
+
     def update(self, instance: Person, validated_data: dict[str, Any]) -> Person:
-        if "rooms" in validated_data:
-            # The user names only rooms they see; the person's other rooms stay.
-            visible = Room.objects.visible_to(self.context["request"].user)
-            hidden = instance.rooms.exclude(pk__in=visible.values("pk"))
-            validated_data["rooms"] = [*validated_data["rooms"], *hidden]
-        return super().update(instance, validated_data)
+        # Rooms left out of a partial update stay: the editor's visible ones.
+        visible = Room.objects.visible_to(self.context["request"].user)
+        rooms = validated_data.pop("rooms", list(instance.rooms.filter(pk__in=visible)))
+        for field, value in validated_data.items():
+            setattr(instance, field, value)
+        return self.saved(instance, rooms)
+
+    def saved(self, person: Person, rooms: list[Room]) -> Person:
+        try:
+            return save_person(person, rooms, self.context["request"].user)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from error
 
 
 class PersonViewSet(

@@ -1,5 +1,7 @@
 """Rooms, and the step of a room to its next start-up stage."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
@@ -10,14 +12,20 @@ from rest_framework.response import Response
 from buurtwerkkamer.core.validators import normalise_postcode
 from buurtwerkkamer.rooms.constants import Stage
 from buurtwerkkamer.rooms.models import Room
+from buurtwerkkamer.rooms.services import create_room
 from buurtwerkkamer.startup import services as startup
 
-from .base import SLUG_PATTERN, CleanModelSerializer, PolicyViewSet
+from .base import SLUG_PATTERN, CleanModelSerializer, GuardedFieldsMixin, PolicyViewSet
 from .schema import EnumChoiceField
 from .startup import StageChangeSerializer
 
+# Where the petty cash goes: for those who manage the room or its money only.
+BANK_READERS = ("rooms.change_bank_account", "rooms.change_room")
 
-class RoomSerializer(CleanModelSerializer[Room]):
+
+class RoomSerializer(GuardedFieldsMixin, CleanModelSerializer[Room]):
+    """A room; its bank account only for those who manage the room or its money."""
+
     partners: serializers.RelatedField = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True
     )
@@ -48,6 +56,11 @@ class RoomSerializer(CleanModelSerializer[Room]):
         # The stage moves only through the gates of `advance`. Bank details change
         # only on the pages, where the password is asked again.
         read_only_fields = ["stage_since", "bank_iban", "bank_holder"]
+
+    guarded_fields = {"bank_iban": BANK_READERS, "bank_holder": BANK_READERS}
+
+    def create(self, validated_data: dict[str, Any]) -> Room:
+        return create_room(Room(**validated_data))
 
     def validate_postcode(self, value: str) -> str:
         return normalise_postcode(value) if value else value

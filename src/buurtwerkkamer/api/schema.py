@@ -3,7 +3,10 @@
 from typing import Any
 
 from django.db.models import Choices
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.extensions import (
+    OpenApiSerializerExtension,
+    OpenApiSerializerFieldExtension,
+)
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 
@@ -29,3 +32,23 @@ class EnumChoiceFieldExtension(OpenApiSerializerFieldExtension):
         enum = self.target.enum
         lines = [f"* `{value}` - {label}" for value, label in enum.choices]
         return {"type": "string", "enum": enum.values, "description": "\n".join(lines)}
+
+
+class GuardedFieldsExtension(OpenApiSerializerExtension):
+    """Fields a serializer leaves out for users without the right on the record
+    (see `GuardedFieldsMixin`) are described as optional, not required."""
+
+    target_class = "buurtwerkkamer.api.base.GuardedFieldsMixin"
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema: AutoSchema, direction: str) -> dict:
+        schema = auto_schema._map_serializer(
+            self.target, direction, bypass_extensions=True
+        )
+        guarded = set(self.target.guarded_fields)
+        required = [name for name in schema.get("required", []) if name not in guarded]
+        if required:
+            schema["required"] = required
+        else:
+            schema.pop("required", None)
+        return schema

@@ -1,6 +1,8 @@
 """The start-up track of a new room: talks, locations, the practical checklist and
 the stages it passed."""
 
+from typing import Any
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
@@ -30,6 +32,8 @@ TRACK_POLICY = {
 
 
 class TalkSerializer(RoomRecordSerializer[Talk]):
+    """A talk with a potential partner or funder; a follow-up comes after it."""
+
     organisation = ScopedSlugField(
         slug_field="slug", queryset=Organisation.objects.all()
     )
@@ -40,6 +44,8 @@ class TalkSerializer(RoomRecordSerializer[Talk]):
 
 
 class LocationSerializer(RoomRecordSerializer[Location]):
+    """A candidate location for the room; it needs a street and a postcode."""
+
     landlord = ScopedSlugField(
         slug_field="slug",
         queryset=Organisation.objects.all(),
@@ -84,7 +90,15 @@ class ChecklistItemSerializer(RoomRecordSerializer[ChecklistItem]):
     class Meta:
         model = ChecklistItem
         fields = ["uuid", "room", "title", "position", "due_on", "done_on", "done_by"]
-        read_only_fields = ["done_on"]
+        # A new step goes after the others; it is done only through `tick`.
+        read_only_fields = ["position", "done_on"]
+
+    def create(self, validated_data: dict[str, Any]) -> ChecklistItem:
+        return services.add_checklist_item(
+            validated_data["room"],
+            title=validated_data["title"],
+            due_on=validated_data.get("due_on"),
+        )
 
 
 class TickSerializer(serializers.Serializer):

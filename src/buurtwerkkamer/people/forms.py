@@ -16,6 +16,7 @@ class PersonForm(forms.ModelForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.user = user
         self.visible_rooms = list(Room.objects.visible_to(user))
         self.fields["rooms"].queryset = Room.objects.visible_to(user)  # type: ignore[attr-defined]
         if not user.has_perm("people.view_register"):
@@ -29,7 +30,7 @@ class PersonForm(forms.ModelForm):
         return save_person(
             self.save(commit=False),
             list(self.cleaned_data["rooms"]),
-            self.visible_rooms,
+            self.user,
         )
 
 

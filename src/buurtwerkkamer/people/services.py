@@ -3,8 +3,10 @@
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from buurtwerkkamer.rooms.models import Room
 
@@ -12,12 +14,16 @@ from .models import Membership, Person
 
 
 @transaction.atomic
-def save_person(person: Person, rooms: list[Room], visible: list[Room]) -> Person:
-    """Save a person with the rooms chosen among those the editor can see; rooms the
-    editor cannot see stay as they were, so nobody unlinks what they cannot see."""
+def save_person(person: Person, rooms: list[Room], editor: Any) -> Person:
+    """Save a person with the rooms the editor chose among those they see. Rooms the
+    editor cannot see stay as they were, so nobody unlinks what they cannot see; room
+    staff must name one of their rooms, or they would lose sight of the person."""
+    visible = Room.objects.visible_to(editor)
+    if not rooms and not editor.has_perm("people.view_register"):
+        raise ValidationError({"rooms": _("Choose at least one of your rooms.")})
     person.full_clean()
     person.save()
-    hidden = person.rooms.exclude(pk__in=[room.pk for room in visible])
+    hidden = person.rooms.exclude(pk__in=visible.values("pk"))
     person.rooms.set([*hidden, *rooms])
     return person
 

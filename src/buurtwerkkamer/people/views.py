@@ -1,13 +1,14 @@
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from buurtwerkkamer.core.forms import form_page
+from buurtwerkkamer.core.forms import apply_errors, form_page
 from buurtwerkkamer.core.guards import guard
 
 from .forms import MembershipEditForm, MembershipForm, PersonForm
@@ -47,9 +48,13 @@ def person_detail(request: HttpRequest, person: Person) -> HttpResponse:
 def person_create(request: HttpRequest) -> HttpResponse:
     form = PersonForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        person = form.save_with_rooms()
-        messages.success(request, _("The person has been saved."))
-        return redirect(person)
+        try:
+            person = form.save_with_rooms()
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The person has been saved."))
+            return redirect(person)
     return form_page(request, form, _("New person"))
 
 
@@ -57,9 +62,13 @@ def person_create(request: HttpRequest) -> HttpResponse:
 def person_edit(request: HttpRequest, person: Person) -> HttpResponse:
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save_with_rooms()
-        messages.success(request, _("The person has been saved."))
-        return redirect(person)
+        try:
+            form.save_with_rooms()
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The person has been saved."))
+            return redirect(person)
     title = _("Edit %(person)s") % {"person": person}
     return form_page(request, form, title, cancel_url=person.get_absolute_url())
 
