@@ -21,6 +21,7 @@ from tests.factories import (
     LocationFactory,
     MembershipFactory,
     PersonFactory,
+    TalkFactory,
 )
 from tests.personas import ROLES, World
 
@@ -74,6 +75,7 @@ def samples(world: World, room: Any) -> dict[str, str]:
         "application": str(FundingApplicationFactory(room=room).uuid),
         "location": str(LocationFactory(room=room).uuid),
         "item": str(ChecklistItemFactory(room=room).uuid),
+        "talk": str(TalkFactory(room=room).uuid),
         "contact": str(
             ContactPersonFactory(organisation=world.partner_organisation).uuid
         ),

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from buurtwerkkamer.brokering import services
@@ -12,6 +13,7 @@ from buurtwerkkamer.brokering.constants import (
     FundingStatus,
 )
 from buurtwerkkamer.brokering.models import Agreement, FundingApplication
+from buurtwerkkamer.documents.constants import DocumentKind
 from tests.factories import FundingApplicationFactory, OrganisationFactory
 from tests.personas import World
 
@@ -183,3 +185,23 @@ def test_the_kind_of_an_agreement_does_not_change(world: World) -> None:
     with pytest.raises(ValidationError):
         services.update_agreement(agreement, kind=AgreementKind.COOPERATION)
     assert Agreement.objects.get(pk=agreement.pk).kind == AgreementKind.LETTER_OF_INTENT
+
+
+def test_the_decision_letter_is_kept_as_finance_for_the_audit_committee(
+    client, world: World
+) -> None:
+    application = FundingApplicationFactory(room=world.room, granted=True)
+    client.force_login(world.users["treasurer"])
+    pdf = SimpleUploadedFile("besluit.pdf", b"%PDF-1.4\nbesluit\n%%EOF\n")
+    response = client.post(
+        reverse("brokering:decision_letter", kwargs={"application": application.uuid}),
+        {"file": pdf},
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.document.kind == DocumentKind.FUNDING
+    client.force_login(world.users["audit_committee"])
+    download = reverse(
+        "documents:download", kwargs={"document": application.document.uuid}
+    )
+    assert client.get(download).status_code == 200

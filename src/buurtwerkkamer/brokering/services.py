@@ -98,6 +98,23 @@ def attach_signed_document(agreement: Agreement, document: Document) -> None:
 
 
 @transaction.atomic
+def store_decision_letter(
+    application: FundingApplication, upload: Any, user: Any
+) -> Document:
+    """Keep the funder's letter with the application; finance reads it too."""
+    document = store_document(
+        upload,
+        title=application.title,
+        user=user,
+        room_id=application.room_id,
+        kind=DocumentKind.FUNDING,
+    )
+    application.document = document
+    application.save(update_fields=["document", "updated_at"])
+    return document
+
+
+@transaction.atomic
 def save_funding_application(application: FundingApplication) -> FundingApplication:
     """Validate and save; a decision is only recorded once submitted."""
     if application.status in DECIDED and not application.decided_on:

@@ -14,6 +14,11 @@ urlpatterns = [
     path("partij/<uuid:party>/tekenen/", views.party_sign, name="sign"),
     path("aanvraag/<uuid:application>/", views.funding_detail, name="funding"),
     path(
+        "aanvraag/<uuid:application>/besluit/",
+        views.decision_letter_upload,
+        name="decision_letter",
+    ),
+    path(
         "aanvraag/<uuid:application>/wijzigen/", views.funding_edit, name="funding_edit"
     ),
 ]

@@ -152,6 +152,29 @@ def funding_create(request: HttpRequest, room: Room) -> HttpResponse:
     return form_page(request, form, title, cancel_url=room.get_absolute_url())
 
 
+@guard("brokering.change_fundingapplication", load=application_for)
+def decision_letter_upload(
+    request: HttpRequest, application: FundingApplication
+) -> HttpResponse:
+    form = DocumentUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.store_decision_letter(
+                application, form.cleaned_data["file"], request.user
+            )
+        except ValidationError as error:
+            apply_errors(form, error, field="file")
+        else:
+            messages.success(request, _("The decision letter has been stored."))
+            return redirect(application)
+    return form_page(
+        request,
+        form,
+        _("Upload the decision letter"),
+        cancel_url=application.get_absolute_url(),
+    )
+
+
 @guard("brokering.view_fundingapplication", load=application_for)
 def funding_detail(
     request: HttpRequest, application: FundingApplication

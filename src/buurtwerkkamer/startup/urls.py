@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:room>/checklist/", views.checklist_start, name="checklist_start"),
     path("<slug:room>/checklist/stap/", views.checklist_add, name="checklist_add"),
     path("locatie/<uuid:location>/", views.location_edit, name="location_edit"),
+    path("gesprek/<uuid:talk>/", views.talk_edit, name="talk_edit"),
     path(
         "locatie/<uuid:location>/kiezen/", views.location_choose, name="location_choose"
     ),

@@ -16,7 +16,7 @@ from buurtwerkkamer.rooms.queries import room_for
 
 from . import services
 from .forms import AdvanceForm, ChecklistItemForm, LocationForm, TalkForm
-from .models import ChecklistItem, Location
+from .models import ChecklistItem, Location, Talk
 
 
 def location_for(user: Any, location: str) -> Location:
@@ -88,6 +88,23 @@ def talk_create(request: HttpRequest, room: Room) -> HttpResponse:
         return redirect("startup:track", room=room.slug)
     title = _("Record a talk for %(room)s") % {"room": room}
     return form_page(request, form, title, cancel_url=_track_url(room))
+
+
+def talk_for(user: Any, talk: str) -> Talk:
+    return get_object_or_404(
+        Talk.objects.visible_to(user).select_related("room"), uuid=talk
+    )
+
+
+@guard("startup.manage_track", load=talk_for)
+def talk_edit(request: HttpRequest, talk: Talk) -> HttpResponse:
+    form = TalkForm(request.POST or None, instance=talk, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The talk has been saved."))
+        return redirect("startup:track", room=talk.room.slug)
+    title = _("Talk with %(organisation)s") % {"organisation": talk.organisation}
+    return form_page(request, form, title, cancel_url=_track_url(talk.room))
 
 
 @guard("startup.manage_track", load=room_for)

@@ -1,0 +1,71 @@
+"""Every list page and the pages that list a room's records answer with the same
+number of queries, whatever the amount of data."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import (
+    AgreementFactory,
+    AgreementPartyFactory,
+    ChecklistItemFactory,
+    ContactPersonFactory,
+    FundingApplicationFactory,
+    LocationFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    RoomFactory,
+    TalkFactory,
+)
+from tests.personas import World
+
+
+def fill(world: World, count: int) -> None:
+    room = world.room
+    RoomFactory.create_batch(count)
+    for _ in range(count):
+        organisation = OrganisationFactory()
+        ContactPersonFactory(organisation=organisation)
+        room.partners.add(organisation)
+        agreement = AgreementFactory(room=room)
+        AgreementPartyFactory(agreement=agreement, organisation=organisation)
+        FundingApplicationFactory(room=room, funder=organisation, submitted=True)
+        LocationFactory(room=room)
+        TalkFactory(room=room, organisation=organisation)
+        ChecklistItemFactory(room=room)
+        MembershipFactory(person=PersonFactory(rooms=[room]))
+
+
+PAGES = [
+    ("board", "core:dashboard", {}),
+    ("board", "rooms:list", {}),
+    ("board", "rooms:detail", {"room": "thuis"}),
+    ("board", "partners:list", {}),
+    ("board", "partners:detail", {"organisation": "gemeente-thuis"}),
+    ("board", "people:list", {}),
+    ("treasurer", "people:register", {}),
+    ("project_coach", "startup:track", {"room": "thuis"}),
+    ("project_coach", "brokering:room", {"room": "thuis"}),
+    ("partner", "core:dashboard", {}),
+]
+
+
+def queries_for(client, world: World, role: str, name: str, kwargs: dict) -> int:
+    client.force_login(world.users[role])
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse(name, kwargs=kwargs))
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize(("role", "name", "kwargs"), PAGES)
+def test_a_page_takes_the_same_queries_for_few_and_many_records(
+    client, world: World, role: str, name: str, kwargs: dict
+) -> None:
+    fill(world, 2)
+    few = queries_for(client, world, role, name, kwargs)
+    fill(world, 12)
+    many = queries_for(client, world, role, name, kwargs)
+    assert many == few
