@@ -200,11 +200,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
 # Cooperative settings: the rules of DESIGN.md section 5 that the board may tune.
-BWK = {
-    "COOPERATIVE_NAME": "BuurtWerkKamer Coöperatie U.A.",
-    "ANNUAL_AGREEMENT_DEADLINE": (12, 1),  # (month, day) of the year before
-    "REMINDER_DAYS": 14,
-}
+BWK_COOPERATIVE_NAME = "BuurtWerkKamer Coöperatie U.A."
+BWK_ANNUAL_AGREEMENT_DEADLINE = (12, 1)  # (month, day) of the year before
+BWK_REMINDER_DAYS = 14  # how far ahead the daily reminder mail looks
 
 LOGGING = {
     "version": 1,
