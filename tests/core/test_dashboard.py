@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -78,3 +79,43 @@ def test_the_private_calendar_lists_the_users_deadlines(client, world: World) ->
 def test_an_unknown_calendar_token_finds_nothing(client, db: None) -> None:
     response = client.get("/account/agenda/00000000-0000-0000-0000-000000000000.ics")
     assert response.status_code == 404
+
+
+def panel(response, template: str):
+    return next(p for p in response.context["panels"] if p.template == template)
+
+
+def test_the_board_sees_the_start_up_rooms_and_which_is_ready(
+    client, world: World
+) -> None:
+    world.room.stage = Stage.EXPLORING
+    world.room.save()
+    AgreementFactory(room=world.room, status=AgreementStatus.SIGNED)
+    client.force_login(world.users["board"])
+    rooms = panel(client.get("/"), "startup/panel_start_up.html").context["rooms"]
+    assert [(room.name, room.next_gate_ready) for room in rooms] == [
+        ("Kamer Thuis", True)
+    ]
+
+
+def test_the_audit_committee_sees_the_funding_totals(client, world: World) -> None:
+    FundingApplicationFactory(room=world.room, submitted=True)
+    FundingApplicationFactory(room=world.other_room, granted=True)
+    FundingApplicationFactory(
+        room=world.room, granted=True, amount_granted=Decimal("1234.56")
+    )
+    client.force_login(world.users["audit_committee"])
+    totals = panel(client.get("/"), "brokering/panel_funding.html").context
+    assert (totals["pending"], totals["requested"], totals["granted"]) == (
+        1,
+        Decimal("25000.00"),
+        Decimal("26234.56"),
+    )
+
+
+def test_a_volunteer_sees_no_finance_and_no_start_up_panel(
+    client, world: World
+) -> None:
+    client.force_login(world.users["volunteer"])
+    templates = {p.template for p in client.get("/").context["panels"]}
+    assert templates == {"rooms/panel_rooms.html", "access/panel_roles.html"}

@@ -10,8 +10,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own settings")
-def test_sqlite_waits_for_a_lock_instead_of_failing() -> None:
+def test_the_database_connection_is_set_up_for_concurrent_users() -> None:
+    if connection.vendor != "sqlite":
+        # PostgreSQL: persistent connections, checked before each request.
+        assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+        assert connection.settings_dict["CONN_MAX_AGE"] > 0
+        return
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA foreign_keys")
         assert cursor.fetchone()[0] == 1

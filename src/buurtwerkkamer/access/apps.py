@@ -7,6 +7,9 @@ class AccessConfig(AppConfig):
     verbose_name = _("Access")
 
     def ready(self) -> None:
-        from . import policy, signals  # noqa: F401  (registers the permissions)
+        from buurtwerkkamer.core.registry import register_panel
+
+        from . import panels, policy, signals  # noqa: F401  (registers permissions)
 
         policy.register_scopes()
+        register_panel(panels.my_roles)

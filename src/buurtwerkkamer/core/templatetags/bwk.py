@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.html import format_html
 
 from buurtwerkkamer.core.money import format_eur
 
@@ -9,5 +10,8 @@ register = template.Library()
 
 @register.filter
 def eur(value: Decimal | int | str | None) -> str:
-    """EUR 1.234,56, the Dutch way, whatever the interface language."""
-    return format_eur(value)
+    """EUR 1.234,56, the Dutch way, whatever the interface language; kept on one
+    line so an amount never breaks between the currency and the figure."""
+    if value is None or value == "":
+        return ""
+    return format_html('<span class="bwk-money">{}</span>', format_eur(value))
