@@ -1,7 +1,9 @@
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -124,22 +126,12 @@ def party_sign(request: HttpRequest, party: AgreementParty) -> HttpResponse:
 
 @guard("brokering.change_agreement", load=agreement_for)
 def signed_document_upload(request: HttpRequest, agreement: Agreement) -> HttpResponse:
-    form = DocumentUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.store_signed_document(
-                agreement, form.cleaned_data["file"], request.user
-            )
-        except ValidationError as error:
-            apply_errors(form, error, field="file")
-        else:
-            messages.success(request, _("The signed document has been stored."))
-            return redirect(agreement)
-    return form_page(
+    return upload_page(
         request,
-        form,
-        _("Upload the signed document"),
-        cancel_url=agreement.get_absolute_url(),
+        agreement,
+        lambda upload: services.store_signed_document(agreement, upload, request.user),
+        title=_("Upload the signed document"),
+        done=_("The signed document has been stored."),
     )
 
 
@@ -156,23 +148,37 @@ def funding_create(request: HttpRequest, room: Room) -> HttpResponse:
 def decision_letter_upload(
     request: HttpRequest, application: FundingApplication
 ) -> HttpResponse:
+    return upload_page(
+        request,
+        application,
+        lambda upload: services.store_decision_letter(
+            application, upload, request.user
+        ),
+        title=_("Upload the decision letter"),
+        done=_("The decision letter has been stored."),
+    )
+
+
+def upload_page(
+    request: HttpRequest,
+    record: Agreement | FundingApplication,
+    store: Callable[[UploadedFile], object],
+    *,
+    title: str,
+    done: str,
+) -> HttpResponse:
+    """The page that takes one file for a record; a refused file is explained at
+    the file field and nothing is stored."""
     form = DocumentUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.store_decision_letter(
-                application, form.cleaned_data["file"], request.user
-            )
+            store(form.cleaned_data["file"])
         except ValidationError as error:
             apply_errors(form, error, field="file")
         else:
-            messages.success(request, _("The decision letter has been stored."))
-            return redirect(application)
-    return form_page(
-        request,
-        form,
-        _("Upload the decision letter"),
-        cancel_url=application.get_absolute_url(),
-    )
+            messages.success(request, done)
+            return redirect(record)
+    return form_page(request, form, title, cancel_url=record.get_absolute_url())
 
 
 @guard("brokering.view_fundingapplication", load=application_for)
