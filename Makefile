@@ -13,7 +13,7 @@ CHROMIUM := /usr/bin/chromium
 
 export DJANGO_SETTINGS_MODULE ?= buurtwerkkamer.settings.development
 
-.PHONY: run test bench setup setup-test lint chromium messages clean
+.PHONY: run test setup setup-test lint chromium messages clean
 
 # load_demo loads the demo once; later runs change nothing and print the logins again.
 run: setup
