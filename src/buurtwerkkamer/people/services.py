@@ -44,6 +44,8 @@ def register_member(person: Person, *, kind: str, joined_on: date) -> Membership
 
 @transaction.atomic
 def update_membership(membership: Membership, **changes: Any) -> Membership:
+    """Change a line of the register, such as the date a member left; the number
+    stays, since members are known by it."""
     for field, value in changes.items():
         setattr(membership, field, value)
     membership.full_clean()

@@ -131,6 +131,7 @@ def add_checklist_item(room: Room, *, title: str, due_on: date | None) -> Checkl
 
 @transaction.atomic
 def tick(item: ChecklistItem, user: Any, *, done: bool, today: date) -> ChecklistItem:
+    """Mark a step done (by whom, when) or open again."""
     item.done_on = today if done else None
     item.done_by = user if done else None
     item.save(update_fields=["done_on", "done_by", "updated_at"])
