@@ -4,12 +4,12 @@ import pytest
 from django.conf import settings
 from hypothesis import settings as hypothesis_settings
 
+from .personas import World, build_world
+
 # Speed is measured in the benchmark, not here: on a loaded two-core machine a single
 # example may take longer than hypothesis' default 200 ms deadline.
 hypothesis_settings.register_profile("bwk", deadline=None)
 hypothesis_settings.load_profile("bwk")
-
-from .personas import World, build_world
 
 
 @pytest.fixture
