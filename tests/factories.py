@@ -16,6 +16,13 @@ from buurtwerkkamer.brokering.models import (
     FundingApplication,
 )
 from buurtwerkkamer.documents.models import Document
+from buurtwerkkamer.finance.constants import BatchStatus, ExpenseCategory
+from buurtwerkkamer.finance.models import (
+    CooperativeAccount,
+    Expense,
+    SepaBatch,
+    Transfer,
+)
 from buurtwerkkamer.partners.constants import OrganisationKind
 from buurtwerkkamer.partners.models import ContactPerson, Organisation
 from buurtwerkkamer.people.constants import MemberKind
@@ -207,3 +214,56 @@ class DocumentFactory(DjangoModelFactory):
     size = 14
     sha256 = "0" * 64
     uploaded_by = factory.SubFactory(UserFactory)
+
+
+class CooperativeAccountFactory(DjangoModelFactory):
+    class Meta:
+        model = CooperativeAccount
+
+    name = "BuurtWerkKamer Cooperatie U.A."
+    iban = "NL02ABNA0123456789"
+    bic = "ABNANL2A"
+
+
+class SepaBatchFactory(DjangoModelFactory):
+    class Meta:
+        model = SepaBatch
+
+    message_id = factory.Sequence(lambda n: f"BWK-TEST-{n:06d}")
+    execution_date = datetime.date(2026, 12, 1)
+    pain_version = "pain.001.001.09"
+    prepared_by = factory.SubFactory(UserFactory)
+
+    class Params:
+        approved = factory.Trait(
+            status=BatchStatus.APPROVED,
+            approved_by=factory.SubFactory(UserFactory),
+            approved_at=factory.LazyFunction(
+                lambda: datetime.datetime.now(tz=datetime.UTC)
+            ),
+        )
+
+
+class TransferFactory(DjangoModelFactory):
+    class Meta:
+        model = Transfer
+
+    room = factory.SubFactory(RoomFactory)
+    month = datetime.date(2026, 11, 1)
+    amount = Decimal("250.00")
+    creditor_name = factory.SelfAttribute("room.bank_holder")
+    creditor_iban = factory.SelfAttribute("room.bank_iban")
+    end_to_end_id = factory.Sequence(lambda n: f"BWK-202611-{n:012d}")
+    approved_by = factory.SubFactory(UserFactory)
+
+
+class ExpenseFactory(DjangoModelFactory):
+    class Meta:
+        model = Expense
+
+    room = factory.SubFactory(RoomFactory)
+    spent_on = datetime.date(2026, 11, 5)
+    amount = Decimal("12.50")
+    description = "Koffie en thee"
+    category = ExpenseCategory.A
+    recorded_by = factory.SubFactory(UserFactory)

@@ -17,10 +17,12 @@ from tests.factories import (
     ChecklistItemFactory,
     ContactPersonFactory,
     DocumentFactory,
+    ExpenseFactory,
     FundingApplicationFactory,
     LocationFactory,
     MembershipFactory,
     PersonFactory,
+    SepaBatchFactory,
     TalkFactory,
 )
 from tests.personas import ROLES, World
@@ -79,6 +81,8 @@ def samples(world: World, room: Any) -> dict[str, str]:
         "contact": str(
             ContactPersonFactory(organisation=world.partner_organisation).uuid
         ),
+        "batch": str(SepaBatchFactory().uuid),
+        "expense": str(ExpenseFactory(room=room).uuid),
     }
 
 

@@ -136,3 +136,9 @@ def test_funding_decision_letters_are_finance_for_the_audit_committee(
     auditor = world.users["audit_committee"]
     assert auditor.has_perm("documents.view_document", decision)
     assert not auditor.has_perm("documents.view_document", signed)
+
+
+def test_a_role_is_held_once_even_where_sqlite_cannot_enforce_it(world: World) -> None:
+    duplicate = Grant(user=world.users["board"], role=Role.BOARD)
+    with pytest.raises(ValidationError):
+        duplicate.full_clean()

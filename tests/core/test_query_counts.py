@@ -6,25 +6,33 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from buurtwerkkamer.finance.models import CooperativeAccount
 from tests.factories import (
     AgreementFactory,
     AgreementPartyFactory,
     ChecklistItemFactory,
     ContactPersonFactory,
+    ExpenseFactory,
     FundingApplicationFactory,
     LocationFactory,
     MembershipFactory,
     OrganisationFactory,
     PersonFactory,
     RoomFactory,
+    SepaBatchFactory,
     TalkFactory,
+    TransferFactory,
 )
 from tests.personas import World
 
 
 def fill(world: World, count: int) -> None:
     room = world.room
-    RoomFactory.create_batch(count)
+    if not CooperativeAccount.objects.exists():
+        CooperativeAccount.objects.create(name="Cooperatie", iban="NL20INGB0001234567")
+    for other in RoomFactory.create_batch(count):
+        TransferFactory(room=other)
+    batch = SepaBatchFactory()
     for _ in range(count):
         organisation = OrganisationFactory()
         ContactPersonFactory(organisation=organisation)
@@ -36,6 +44,8 @@ def fill(world: World, count: int) -> None:
         TalkFactory(room=room, organisation=organisation)
         ChecklistItemFactory(room=room)
         MembershipFactory(person=PersonFactory(rooms=[room]))
+        TransferFactory(room=room, batch=batch)
+        ExpenseFactory(room=room, receipt=None)
 
 
 PAGES = [
@@ -49,6 +59,9 @@ PAGES = [
     ("project_coach", "startup:track", {"room": "thuis"}),
     ("project_coach", "brokering:room", {"room": "thuis"}),
     ("partner", "core:dashboard", {}),
+    ("treasurer", "finance:petty_cash", {}),
+    ("treasurer", "finance:batches", {}),
+    ("team_coordinator", "finance:room", {"room": "thuis"}),
 ]
 
 

@@ -16,6 +16,7 @@ from buurtwerkkamer.rooms.models import Room
 from .context import Demo
 from .facts.people import LOGINS
 from .facts.rooms import OPERATIONAL_ROOMS
+from .finance import build_finance
 from .history import build_history
 from .records import (
     create_grants,
@@ -83,5 +84,6 @@ def load(today: date) -> Demo:
     for fact in OPERATIONAL_ROOMS:
         build_history(demo, fact)
     build_start_up(demo)
+    build_finance(demo)
     logger.info("demo loaded rooms=%s users=%s", len(demo.rooms), len(demo.users))
     return demo

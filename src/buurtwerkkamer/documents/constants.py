@@ -7,8 +7,9 @@ class DocumentKind(models.TextChoices):
 
     AGREEMENT = "agreement", _("Signed agreement")
     FUNDING = "funding", _("Funding decision")
+    RECEIPT = "receipt", _("Receipt")
     OTHER = "other", _("Other")
 
 
 # Documents that those who check the books (audit committee, accountant) may read.
-FINANCE_KINDS = {DocumentKind.FUNDING}
+FINANCE_KINDS = {DocumentKind.FUNDING, DocumentKind.RECEIPT}

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "buurtwerkkamer.access",
     "buurtwerkkamer.brokering",
     "buurtwerkkamer.startup",
+    "buurtwerkkamer.finance",
     "buurtwerkkamer.api",
     "buurtwerkkamer.demo",
 ]
@@ -109,6 +110,10 @@ def database_from_env(default: str) -> dict[str, Any]:
 
 DATABASES = {"default": database_from_env(f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# SQLite cannot make a unique constraint treat NULLs as equal (a cooperative-wide
+# role has no room): there, model validation (full_clean) guards what PostgreSQL's
+# constraint guards in production.
+SILENCED_SYSTEM_CHECKS = ["models.W047"]
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

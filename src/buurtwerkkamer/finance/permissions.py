@@ -1,0 +1,29 @@
+"""Finance's permissions and scopes, in terms of the one policy in `access`."""
+
+import rules
+
+from buurtwerkkamer.access import policy as p
+from buurtwerkkamer.core.registry import register_scope
+
+from .models import Expense, Transfer
+
+PERMISSIONS = {
+    "finance.view_petty_cash": p.reads_finance,
+    "finance.change_account": p.finance_manager,
+    "finance.approve_transfer": p.is_treasurer,
+    "finance.prepare_batch": p.is_treasurer,
+    # The second pair of eyes: a board member who did not prepare the batch (the
+    # service checks the "did not prepare" part).
+    "finance.approve_batch": p.is_board,
+    "finance.export_batch": p.is_treasurer | p.is_board,
+    "finance.view_room_finance": p.reads_finance | p.staff_of_room,
+    "finance.add_expense": p.coordinates_room | p.is_treasurer,
+    "finance.check_expense": p.is_treasurer,
+}
+
+
+def register() -> None:
+    for name, predicate in PERMISSIONS.items():
+        rules.add_perm(name, predicate)
+    register_scope(Transfer, p.rooms_q)
+    register_scope(Expense, p.rooms_q)
