@@ -20,7 +20,7 @@ from buurtwerkkamer.core.validators import validate_iban
 from buurtwerkkamer.documents.models import Document
 from buurtwerkkamer.rooms.models import Room
 
-from .constants import (
+from ..constants import (
     DEFAULT_ALLOWANCE,
     BatchStatus,
     ExpenseCategory,
