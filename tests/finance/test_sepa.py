@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -25,8 +24,8 @@ from buurtwerkkamer.finance.sepa import (
     check_pain001,
     read_transfers,
 )
+from tests.samples import SHARED
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 XSD_DIR = SHARED / "samples" / "xsd" / "raphaelm+python-sepaxml"
 SAMPLE_PAIN = (
     SHARED / "samples" / "pain001" / "salesking+sepa_king" / "pain.001.001.03.xml"

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.samples import SAMPLES
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -68,3 +70,9 @@ def test_production_settings_pass_the_deploy_check(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_shared_samples_sit_beside_the_checkout() -> None:
+    # The importers and the SEPA writer are tested against these real files; a
+    # machine without them must fail here, plainly, rather than test nothing.
+    assert (SAMPLES / "MANIFEST.md").is_file(), f"missing {SAMPLES}"

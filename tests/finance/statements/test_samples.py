@@ -14,8 +14,7 @@ from buurtwerkkamer.finance.statements import (
     check_chain,
     parse_statement_file,
 )
-
-SAMPLES = Path(__file__).resolve().parents[3].parent / "shared" / "samples"
+from tests.samples import SAMPLES
 
 # Files that are refused, with a word the message must contain and why.
 REFUSED = {
