@@ -18,8 +18,14 @@ from buurtwerkkamer.brokering.models import (
 from buurtwerkkamer.documents.models import Document
 from buurtwerkkamer.finance.constants import BatchStatus, ExpenseCategory
 from buurtwerkkamer.finance.models import (
+    BankStatement,
+    BankTransaction,
+    Budget,
+    BudgetLine,
     CooperativeAccount,
     Expense,
+    FixedCost,
+    FixedCostTemplate,
     SepaBatch,
     Transfer,
 )
@@ -267,3 +273,78 @@ class ExpenseFactory(DjangoModelFactory):
     description = "Koffie en thee"
     category = ExpenseCategory.A
     recorded_by = factory.SubFactory(UserFactory)
+
+
+class FixedCostTemplateFactory(DjangoModelFactory):
+    class Meta:
+        model = FixedCostTemplate
+
+    room = factory.SubFactory(RoomFactory)
+    category = "rent"
+    supplier = factory.Sequence(lambda n: f"Verhuurder {n}")
+    amount = Decimal("850.00")
+    from_month = datetime.date(2026, 1, 1)
+    created_by = factory.SubFactory(UserFactory)
+
+
+class FixedCostFactory(DjangoModelFactory):
+    class Meta:
+        model = FixedCost
+
+    room = factory.SubFactory(RoomFactory)
+    month = datetime.date(2026, 11, 1)
+    category = "rent"
+    supplier = factory.Sequence(lambda n: f"Leverancier {n}")
+    invoice_reference = factory.Sequence(lambda n: f"F-{n:06d}")
+    amount = Decimal("850.00")
+    booked_by = factory.SubFactory(UserFactory)
+
+
+class BudgetFactory(DjangoModelFactory):
+    class Meta:
+        model = Budget
+
+    room = factory.SubFactory(RoomFactory)
+    year = 2026
+
+
+class BudgetLineFactory(DjangoModelFactory):
+    class Meta:
+        model = BudgetLine
+
+    budget = factory.SubFactory(BudgetFactory)
+    category = "rent"
+    amount = Decimal("10200.00")
+
+
+class BankStatementFactory(DjangoModelFactory):
+    class Meta:
+        model = BankStatement
+
+    room = factory.SubFactory(RoomFactory)
+    account_iban = factory.SelfAttribute("room.bank_iban")
+    statement_id = factory.Sequence(lambda n: f"STMT-{n:06d}")
+    currency = "EUR"
+    opening_balance = Decimal("100.00")
+    opening_date = datetime.date(2026, 11, 30)
+    closing_balance = Decimal("87.50")
+    closing_date = datetime.date(2026, 12, 1)
+    file = factory.SubFactory(
+        DocumentFactory,
+        kind="statement",
+        room_id_scope=factory.SelfAttribute("..room.pk"),
+    )
+    imported_by = factory.SubFactory(UserFactory)
+
+
+class BankTransactionFactory(DjangoModelFactory):
+    class Meta:
+        model = BankTransaction
+
+    statement = factory.SubFactory(BankStatementFactory)
+    room = factory.SelfAttribute("statement.room")
+    account_iban = factory.SelfAttribute("statement.account_iban")
+    booking_date = datetime.date(2026, 12, 1)
+    amount = Decimal("-12.50")
+    bank_reference = factory.Sequence(lambda n: f"REF-{n:08d}")
+    counterparty_name = "Albert Heijn"

@@ -14,10 +14,13 @@ from buurtwerkkamer.core.guards import Guard
 from tests.factories import (
     AgreementFactory,
     AgreementPartyFactory,
+    BankStatementFactory,
+    BankTransactionFactory,
     ChecklistItemFactory,
     ContactPersonFactory,
     DocumentFactory,
     ExpenseFactory,
+    FixedCostFactory,
     FundingApplicationFactory,
     LocationFactory,
     MembershipFactory,
@@ -66,6 +69,7 @@ def samples(world: World, room: Any) -> dict[str, str]:
         agreement=agreement, organisation=world.partner_organisation
     )
     person = PersonFactory(rooms=[room])
+    statement = BankStatementFactory(room=room)
     return {
         "room": room.slug,
         "organisation": world.partner_organisation.slug,
@@ -83,6 +87,9 @@ def samples(world: World, room: Any) -> dict[str, str]:
         ),
         "batch": str(SepaBatchFactory().uuid),
         "expense": str(ExpenseFactory(room=room).uuid),
+        "statement": str(statement.uuid),
+        "transaction": str(BankTransactionFactory(statement=statement).uuid),
+        "cost": str(FixedCostFactory(room=room).uuid),
     }
 
 

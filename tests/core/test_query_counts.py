@@ -10,9 +10,13 @@ from buurtwerkkamer.finance.models import CooperativeAccount
 from tests.factories import (
     AgreementFactory,
     AgreementPartyFactory,
+    BankStatementFactory,
+    BankTransactionFactory,
     ChecklistItemFactory,
     ContactPersonFactory,
     ExpenseFactory,
+    FixedCostFactory,
+    FixedCostTemplateFactory,
     FundingApplicationFactory,
     LocationFactory,
     MembershipFactory,
@@ -46,6 +50,11 @@ def fill(world: World, count: int) -> None:
         MembershipFactory(person=PersonFactory(rooms=[room]))
         TransferFactory(room=room, batch=batch)
         ExpenseFactory(room=room, receipt=None)
+        FixedCostFactory(room=room)
+        FixedCostTemplateFactory(room=room)
+        statement = BankStatementFactory(room=room)
+        BankTransactionFactory(statement=statement)
+        BankTransactionFactory(statement=statement, expense=ExpenseFactory(room=room))
 
 
 PAGES = [
@@ -62,6 +71,14 @@ PAGES = [
     ("treasurer", "finance:petty_cash", {}),
     ("treasurer", "finance:batches", {}),
     ("team_coordinator", "finance:room", {"room": "thuis"}),
+    ("treasurer", "finance:fixed_costs", {"room": "thuis"}),
+    ("project_coach", "finance:fixed_costs", {"room": "thuis"}),
+    ("treasurer", "finance:fixed_cost_templates", {}),
+    ("treasurer", "finance:budget", {"room": "thuis"}),
+    ("treasurer", "finance:bank_statements", {}),
+    ("treasurer", "finance:bank_cooperative", {}),
+    ("treasurer", "finance:bank_room", {"room": "thuis"}),
+    ("team_coordinator", "finance:bank_room", {"room": "thuis"}),
 ]
 
 

@@ -8,8 +8,15 @@ class DocumentKind(models.TextChoices):
     AGREEMENT = "agreement", _("Signed agreement")
     FUNDING = "funding", _("Funding decision")
     RECEIPT = "receipt", _("Receipt")
+    INVOICE = "invoice", _("Invoice")
+    STATEMENT = "statement", _("Bank statement")
     OTHER = "other", _("Other")
 
 
 # Documents that those who check the books (audit committee, accountant) may read.
-FINANCE_KINDS = {DocumentKind.FUNDING, DocumentKind.RECEIPT}
+FINANCE_KINDS = {
+    DocumentKind.FUNDING,
+    DocumentKind.RECEIPT,
+    DocumentKind.INVOICE,
+    DocumentKind.STATEMENT,
+}

@@ -59,6 +59,8 @@ class Document(BusinessRecord):
             "application/pdf": ".pdf",
             "image/jpeg": ".jpg",
             "image/png": ".png",
+            "application/xml": ".xml",
+            "text/plain": ".txt",
         }.get(self.content_type, ".bin")
 
     def get_absolute_url(self) -> str:

@@ -80,10 +80,35 @@ def store_document(
 ) -> Document:
     """Check an upload and store it as a document of a room or organisation."""
     content_type, data = check_upload(upload)
-    document = Document(
-        title=title[:200] or upload.name or "",
+    return store_checked(
+        data,
+        content_type=content_type,
+        name=upload.name or "",
+        title=title,
+        user=user,
         kind=kind,
-        original_name=(upload.name or "")[:255],
+        room_id=room_id,
+        organisation_id=organisation_id,
+    )
+
+
+def store_checked(
+    data: bytes,
+    *,
+    content_type: str,
+    name: str,
+    title: str,
+    user: Any,
+    kind: str = DocumentKind.OTHER,
+    room_id: int | None = None,
+    organisation_id: int | None = None,
+) -> Document:
+    """Store bytes whose content the caller has checked already, such as a bank
+    statement that its parser read in full. Served only as a download."""
+    document = Document(
+        title=title[:200] or name,
+        kind=kind,
+        original_name=name[:255],
         content_type=content_type,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),

@@ -45,3 +45,23 @@ class ExpenseStatus(models.TextChoices):
     RECORDED = "recorded", _("Recorded")
     CHECKED = "checked", _("Checked")
     QUERIED = "queried", _("Queried by the treasurer")
+
+
+class FixedCostCategory(models.TextChoices):
+    """What the cooperative pays centrally for a room (DESIGN.md section 5); never
+    from petty cash."""
+
+    SALARIES = "salaries", _("Salaries and fees")
+    RENT = "rent", _("Rent")
+    UTILITIES = "utilities", _("Utilities (gas, water, electricity)")
+    INSURANCE = "insurance", _("Insurance")
+    PHONE = "phone", _("Phone and internet")
+    OTHER = "other", _("Other fixed costs")
+
+
+# A budget line names a fixed-cost category or the room's petty cash as a whole.
+PETTY_CASH = "petty_cash"
+BUDGET_CATEGORIES = [
+    *FixedCostCategory.choices,
+    (PETTY_CASH, _("Petty cash")),
+]

@@ -5,7 +5,7 @@ import rules
 from buurtwerkkamer.access import policy as p
 from buurtwerkkamer.core.registry import register_scope
 
-from .models import Expense, Transfer
+from .models import BankStatement, BankTransaction, Expense, FixedCost, Transfer
 
 PERMISSIONS = {
     "finance.view_petty_cash": p.reads_finance,
@@ -19,6 +19,12 @@ PERMISSIONS = {
     "finance.view_room_finance": p.reads_finance | p.staff_of_room,
     "finance.add_expense": p.coordinates_room | p.is_treasurer,
     "finance.check_expense": p.is_treasurer,
+    "finance.book_fixed_cost": p.is_treasurer,
+    "finance.change_budget": p.is_treasurer,
+    "finance.import_statement": p.is_treasurer,
+    "finance.match_transaction": p.is_treasurer,
+    "finance.view_bank_statements": p.reads_finance,
+    "finance.view_room_bank": p.reads_finance | p.staff_of_room,
 }
 
 
@@ -27,3 +33,6 @@ def register() -> None:
         rules.add_perm(name, predicate)
     register_scope(Transfer, p.rooms_q)
     register_scope(Expense, p.rooms_q)
+    register_scope(FixedCost, p.rooms_q)
+    register_scope(BankStatement, p.rooms_q)
+    register_scope(BankTransaction, p.rooms_q)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_bank, views_costs
 
 app_name = "finance"
 
@@ -38,5 +38,60 @@ urlpatterns = [
         "uitgave/<uuid:expense>/terugbetaling/",
         views.expense_refund,
         name="expense_refund",
+    ),
+    path(
+        "vaste-lasten/sjablonen/",
+        views_costs.fixed_cost_templates,
+        name="fixed_cost_templates",
+    ),
+    path(
+        "vaste-lasten/genereren/",
+        views_costs.fixed_cost_generate,
+        name="fixed_cost_generate",
+    ),
+    path(
+        "vaste-lasten/boeking/<uuid:cost>/corrigeren/",
+        views_costs.fixed_cost_correct,
+        name="fixed_cost_correct",
+    ),
+    path(
+        "vaste-lasten/kamer/<slug:room>/", views_costs.fixed_costs, name="fixed_costs"
+    ),
+    path(
+        "vaste-lasten/kamer/<slug:room>/boeken/",
+        views_costs.fixed_cost_book,
+        name="fixed_cost_book",
+    ),
+    path(
+        "vaste-lasten/kamer/<slug:room>/sjabloon/",
+        views_costs.fixed_cost_template_create,
+        name="fixed_cost_template_create",
+    ),
+    path("begroting/<slug:room>/", views_costs.budget, name="budget"),
+    path(
+        "begroting/<slug:room>/regel/", views_costs.budget_line_save, name="budget_line"
+    ),
+    path("bank/", views_bank.statements, name="bank_statements"),
+    path("bank/inlezen/", views_bank.statement_import, name="bank_import"),
+    path(
+        "bank/afschrift/<uuid:statement>/",
+        views_bank.statement_detail,
+        name="bank_statement",
+    ),
+    path(
+        "bank/cooperatie/open/",
+        views_bank.cooperative_unmatched,
+        name="bank_cooperative",
+    ),
+    path("bank/kamer/<slug:room>/open/", views_bank.room_unmatched, name="bank_room"),
+    path(
+        "bank/transactie/<uuid:transaction>/koppelen/",
+        views_bank.transaction_match,
+        name="bank_match",
+    ),
+    path(
+        "bank/transactie/<uuid:transaction>/ontkoppelen/",
+        views_bank.transaction_unmatch,
+        name="bank_unmatch",
     ),
 ]

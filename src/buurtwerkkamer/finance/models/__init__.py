@@ -1,5 +1,7 @@
 """The finance app's models, one module per part of the books."""
 
+from .bank import BankStatement, BankTransaction
+from .costs import Budget, BudgetLine, FixedCost, FixedCostTemplate
 from .petty_cash import (
     CooperativeAccount,
     Expense,
@@ -9,8 +11,14 @@ from .petty_cash import (
 )
 
 __all__ = [
+    "BankStatement",
+    "BankTransaction",
+    "Budget",
+    "BudgetLine",
     "CooperativeAccount",
     "Expense",
+    "FixedCost",
+    "FixedCostTemplate",
     "RoomAllowance",
     "SepaBatch",
     "Transfer",
