@@ -22,6 +22,7 @@ from buurtwerkkamer.documents.constants import DocumentKind
 from buurtwerkkamer.documents.services import store_document
 from buurtwerkkamer.rooms.models import Room
 
+from .closing import ensure_open, first_open_month
 from .constants import BUDGET_CATEGORIES, PETTY_CASH, FixedCostCategory
 from .models import Budget, BudgetLine, Expense, FixedCost, FixedCostTemplate
 
@@ -63,6 +64,7 @@ def book_fixed_cost(
     fixed-cost category, and an invoice of the same supplier booked before."""
     _check_month(month)
     _check_category(category)
+    ensure_open(room, month)
     if amount <= 0:
         raise ValidationError({"amount": _("The amount must be more than zero.")})
     supplier, invoice_reference = supplier.strip(), invoice_reference.strip()
@@ -121,9 +123,13 @@ def correct_fixed_cost(
         raise ValidationError({"amount": _("The amount is the same as before.")})
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the correction.")})
+    # A correction is a new entry in an open month; the original may lie in a
+    # closed one.
+    month = first_open_month(original.room, original.month)
+    ensure_open(original.room, month)
     correction = FixedCost(
         room=original.room,
-        month=original.month,
+        month=month,
         category=original.category,
         supplier=original.supplier,
         invoice_reference=original.invoice_reference,
@@ -160,6 +166,8 @@ def generate_from_templates(month: date, user: Any) -> list[FixedCost]:
         Q(until_month__isnull=True) | Q(until_month__gte=month),
         from_month__lte=month,
     )
+    # Rooms whose month is closed get nothing booked in it.
+    running = running.exclude(room__closed_months__month__gte=month)
     done = set(
         FixedCost.objects.filter(
             month=month, template__in=running, correction_of__isnull=True

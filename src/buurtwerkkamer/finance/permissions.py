@@ -25,6 +25,7 @@ PERMISSIONS = {
     "finance.match_transaction": p.is_treasurer,
     "finance.view_bank_statements": p.reads_finance,
     "finance.view_room_bank": p.reads_finance | p.staff_of_room,
+    "finance.close_month": p.is_treasurer,
 }
 
 

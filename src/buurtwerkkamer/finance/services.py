@@ -25,6 +25,7 @@ from buurtwerkkamer.rooms.constants import Stage
 from buurtwerkkamer.rooms.models import Room
 
 from . import sepa
+from .closing import ensure_open
 from .constants import LIVE_TRANSFERS, BatchStatus, ExpenseStatus, TransferStatus
 from .models import CooperativeAccount, Expense, RoomAllowance, SepaBatch, Transfer
 
@@ -160,6 +161,7 @@ def approve_transfer(room: Room, month: date, amount: Decimal, user: Any) -> Tra
     never exceed the allowance."""
     room = Room.objects.select_for_update().get(pk=room.pk)
     month = month_of(month)
+    ensure_open(room, month)
     if amount <= 0:
         raise ValidationError(_("The amount must be more than zero."))
     if not room.bank_iban or not room.bank_holder:
@@ -306,6 +308,7 @@ def record_expense(
     room = Room.objects.select_for_update().get(pk=room.pk)
     if spent_on > today:
         raise ValidationError({"spent_on": _("An expense cannot lie in the future.")})
+    ensure_open(room, spent_on)
     if amount <= 0:
         raise ValidationError({"amount": _("The amount must be more than zero.")})
     left = cash_left(room)
@@ -350,6 +353,9 @@ def record_refund(
     expense, never a change of the expense itself."""
     if expense.is_refund:
         raise ValidationError(_("A refund is of an expense, not of another refund."))
+    # The refund is a new entry today; the expense it reduces may lie in a
+    # closed month.
+    ensure_open(expense.room, today)
     already = to_money(expense.refunds.aggregate(total=Sum("amount"))["total"] or ZERO)
     if amount <= 0 or amount > expense.amount - already:
         raise ValidationError(

@@ -31,6 +31,7 @@ urlpatterns = [
         name="batch_cancel",
     ),
     path("kamer/<slug:room>/", views.room_cash, name="room"),
+    path("kamer/<slug:room>/afsluiten/", views.month_close, name="month_close"),
     path("kamer/<slug:room>/uitgave/", views.expense_create, name="expense_create"),
     path("uitgave/<uuid:expense>/", views.expense_detail, name="expense"),
     path("uitgave/<uuid:expense>/controle/", views.expense_check, name="expense_check"),

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +19,7 @@ from buurtwerkkamer.core.guards import guard
 from buurtwerkkamer.rooms.models import Room
 from buurtwerkkamer.rooms.queries import room_for
 
-from . import services
+from . import closing, services
 from .constants import TransferStatus
 from .forms import (
     BatchForm,
@@ -231,16 +232,46 @@ def _batch_page(
 
 @guard("finance.view_room_finance", load=room_for)
 def room_cash(request: HttpRequest, room: Room) -> HttpResponse:
-    year = timezone.localdate().year
+    return _room_page(request, room)
+
+
+@guard("finance.close_month", load=room_for)
+@require_POST
+def month_close(request: HttpRequest, room: Room) -> HttpResponse:
+    form = MonthForm(request.POST)
+    if not form.is_valid():
+        return _room_page(request, room, errors=[_("Choose a month.")], status=400)
+    try:
+        closing.close_month(room, form.cleaned_data["month"], request.user)
+    except ValidationError as error:
+        return _room_page(request, room, errors=error.messages, status=400)
+    messages.success(
+        request,
+        _("%(month)s has been closed.")
+        % {"month": date_format(form.cleaned_data["month"], "F Y")},
+    )
+    return redirect("finance:room", room=room.slug)
+
+
+def _room_page(
+    request: HttpRequest,
+    room: Room,
+    *,
+    errors: list[str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    today = timezone.localdate()
     expenses = room.expenses.select_related("receipt")
     context = {
         "room": room,
-        "year": year,
+        "year": today.year,
         "cash_left": services.cash_left(room),
-        "transfers": room.transfers.filter(month__year=year).order_by("month"),
+        "transfers": room.transfers.filter(month__year=today.year).order_by("month"),
         "page": Paginator(expenses, 50).get_page(request.GET.get("page")),
+        "months": closing.recent_months(room, today),
+        "closing_errors": errors or [],
     }
-    return render(request, "finance/room.html", context)
+    return render(request, "finance/room.html", context, status=status)
 
 
 @guard("finance.add_expense", load=room_for)

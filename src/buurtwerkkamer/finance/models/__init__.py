@@ -1,6 +1,7 @@
 """The finance app's models, one module per part of the books."""
 
 from .bank import BankStatement, BankTransaction
+from .closing import ClosedMonth
 from .costs import Budget, BudgetLine, FixedCost, FixedCostTemplate
 from .petty_cash import (
     CooperativeAccount,
@@ -15,6 +16,7 @@ __all__ = [
     "BankTransaction",
     "Budget",
     "BudgetLine",
+    "ClosedMonth",
     "CooperativeAccount",
     "Expense",
     "FixedCost",
