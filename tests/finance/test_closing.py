@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 from PIL import Image
 
 from buurtwerkkamer.finance import closing, costs, services
@@ -292,7 +293,12 @@ def test_a_refused_closing_is_shown_with_status_400(client, books: World) -> Non
     url = reverse("finance:month_close", kwargs={"room": books.room.slug})
     response = client.post(url, {"month": "2026-10"})
     assert response.status_code == 400
-    assert "no bank balance" in response.content.decode()
+    with translation.override("nl"):
+        message = translation.gettext(
+            "There is no bank balance for the end of this month yet: import "
+            "the bank statement of the room's business account first."
+        )
+    assert escape(message) in response.content.decode()
     assert not ClosedMonth.objects.exists()
 
 
