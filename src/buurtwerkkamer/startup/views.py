@@ -32,13 +32,15 @@ def item_for(user: Any, item: str) -> ChecklistItem:
 
 
 def _track_context(request: HttpRequest, room: Room, **extra: Any) -> dict[str, Any]:
+    steps = services.timeline(room)
+    # The timeline already holds what the next stage lacks; asking again would run
+    # the gate's queries twice.
+    missing = next((step["missing"] for step in steps if step["missing"]), [])
     return {
         "room": room,
-        "steps": services.timeline(room),
+        "steps": steps,
         "next_stage": room.next_stage,
-        "missing": services.missing_evidence(room, room.next_stage)
-        if room.next_stage
-        else [],
+        "missing": missing,
         "talks": room.talks.select_related("organisation"),
         "locations": room.locations.select_related("landlord"),
         "checklist": room.checklist.select_related("done_by"),
