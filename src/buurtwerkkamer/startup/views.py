@@ -35,7 +35,7 @@ def _track_context(request: HttpRequest, room: Room, **extra: Any) -> dict[str, 
     steps = services.timeline(room)
     # The timeline already holds what the next stage lacks; asking again would run
     # the gate's queries twice.
-    missing = next((step["missing"] for step in steps if step["missing"]), [])
+    missing: list[str] = next((s["missing"] for s in steps if s["missing"]), [])
     return {
         "room": room,
         "steps": steps,
