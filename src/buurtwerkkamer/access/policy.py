@@ -140,6 +140,7 @@ def _anywhere(*held: str) -> Any:
 
 is_board = _cooperative(Role.BOARD)
 is_treasurer = _cooperative(Role.TREASURER)
+is_accountant = _cooperative(Role.ACCOUNTANT)
 
 
 @rules.predicate

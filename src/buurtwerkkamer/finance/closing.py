@@ -24,7 +24,7 @@ from buurtwerkkamer.core.money import format_eur, to_money
 from buurtwerkkamer.rooms.models import Room
 
 from .constants import LIVE_TRANSFERS
-from .models import BankStatement, ClosedMonth, Expense, Transfer
+from .models import BankStatement, ClosedMonth, Expense, FrozenYear, Transfer
 
 logger = logging.getLogger(__name__)
 ZERO = Decimal("0.00")
@@ -74,11 +74,25 @@ def ensure_open(room: Room | int, day: date) -> None:
     # The room's row is locked as `close_month` locks it: an entry and a closing
     # at the same moment come one after the other, never both on stale figures.
     list(Room.objects.select_for_update().filter(pk=room_id).values_list("pk"))
+    ensure_not_frozen(room_id, day.year)
     closed = ClosedMonth.objects.filter(room_id=room_id, month__gte=day.replace(day=1))
     if closed.exists():
         raise ValidationError(
             _("The month %(month)s is closed: it cannot change any more.")
             % {"month": _month_name(day.replace(day=1))}
+        )
+
+
+def ensure_not_frozen(room: Room | int, year: int) -> None:
+    """Refuse any change to a room's year once it is frozen."""
+    room_id = room if isinstance(room, int) else room.pk
+    if FrozenYear.objects.filter(room_id=room_id, year=year).exists():
+        raise ValidationError(
+            _(
+                "The year %(year)s is frozen: the accountant approved its "
+                "figures, so they cannot change any more."
+            )
+            % {"year": year}
         )
 
 
@@ -146,6 +160,7 @@ def close_month(
         raise ValidationError(_("A month is closed after it has ended."))
     if ClosedMonth.objects.filter(room=room, month=month).exists():
         raise ValidationError(_("This month was closed already."))
+    ensure_not_frozen(room, month.year)
     _check_earlier_closed(room, month)
     summary = month_summary(room, month)
     _check_reconciled(summary)
@@ -162,6 +177,47 @@ def close_month(
     )
     logger.info("petty cash month closed room=%s month=%s", room.uuid, month)
     return closed
+
+
+@transaction.atomic
+def freeze_year(
+    room: Room, year: int, user: Any, *, today: date | None = None
+) -> FrozenYear:
+    """Freeze a room's year, as the accountant's approval of its financial report
+    does. Refused: a year not ended yet, one frozen already, and a year with
+    petty-cash entries in a month that is not closed."""
+    room = Room.objects.select_for_update().get(pk=room.pk)
+    today = today or timezone.localdate()
+    if year >= today.year:
+        raise ValidationError(_("A year is frozen after it has ended."))
+    if FrozenYear.objects.filter(room=room, year=year).exists():
+        raise ValidationError(_("This year was frozen already."))
+    _check_year_closed(room, year)
+    frozen = FrozenYear.objects.create(
+        room=room, year=year, frozen_by=user, frozen_at=timezone.now()
+    )
+    logger.info("financial year frozen room=%s year=%s", room.uuid, year)
+    return frozen
+
+
+def _check_year_closed(room: Room, year: int) -> None:
+    """Every month of the year with petty-cash entries is closed: none after the
+    latest closed month falls in the year."""
+    since = latest_closed(room)
+    after = next_month(since) if since else date(year, 1, 1)
+    end = date(year + 1, 1, 1)
+    transfers = Transfer.objects.filter(
+        room=room, status__in=LIVE_TRANSFERS, month__gte=after, month__lt=end
+    ).aggregate(first=Min("month"))["first"]
+    expenses = Expense.objects.filter(
+        room=room, spent_on__gte=after, spent_on__lt=end
+    ).aggregate(first=Min("spent_on"))["first"]
+    open_days = [day for day in (transfers, expenses) if day is not None]
+    if open_days:
+        raise ValidationError(
+            _("Close %(month)s first: a year is frozen when its months are closed.")
+            % {"month": _month_name(min(open_days).replace(day=1))}
+        )
 
 
 def _check_earlier_closed(room: Room, month: date) -> None:

@@ -22,7 +22,7 @@ from buurtwerkkamer.documents.constants import DocumentKind
 from buurtwerkkamer.documents.services import store_document
 from buurtwerkkamer.rooms.models import Room
 
-from .closing import ensure_open, first_open_month
+from .closing import ensure_not_frozen, ensure_open, first_open_month
 from .constants import BUDGET_CATEGORIES, PETTY_CASH, FixedCostCategory
 from .models import Budget, BudgetLine, Expense, FixedCost, FixedCostTemplate
 
@@ -213,6 +213,7 @@ def save_budget_line(
         raise ValidationError(
             {"funding_source": _("That funding application is of another room.")}
         )
+    ensure_not_frozen(room, year)
     budget, _created = Budget.objects.select_for_update().get_or_create(
         room=room, year=year
     )

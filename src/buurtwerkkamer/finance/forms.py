@@ -34,6 +34,10 @@ class MonthForm(forms.Form):
     )
 
 
+class YearForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2999)
+
+
 class TransferForm(forms.Form):
     month = forms.DateField(input_formats=["%Y-%m"], widget=forms.HiddenInput)
     amount = amount_field(_("Amount"))

@@ -26,6 +26,9 @@ PERMISSIONS = {
     "finance.view_bank_statements": p.reads_finance,
     "finance.view_room_bank": p.reads_finance | p.staff_of_room,
     "finance.close_month": p.is_treasurer,
+    # Until annual reports exist, the accountant freezes a year by hand; their
+    # approval of the report will do the same through `closing.freeze_year`.
+    "finance.freeze_year": p.is_accountant,
 }
 
 

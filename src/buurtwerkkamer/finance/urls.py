@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("kamer/<slug:room>/", views.room_cash, name="room"),
     path("kamer/<slug:room>/afsluiten/", views.month_close, name="month_close"),
+    path("kamer/<slug:room>/bevriezen/", views.year_freeze, name="year_freeze"),
     path("kamer/<slug:room>/uitgave/", views.expense_create, name="expense_create"),
     path("uitgave/<uuid:expense>/", views.expense_detail, name="expense"),
     path("uitgave/<uuid:expense>/controle/", views.expense_check, name="expense_check"),

@@ -30,6 +30,7 @@ from .forms import (
     MonthForm,
     RefundForm,
     TransferForm,
+    YearForm,
 )
 from .models import CooperativeAccount, Expense, SepaBatch, Transfer
 
@@ -253,11 +254,27 @@ def month_close(request: HttpRequest, room: Room) -> HttpResponse:
     return redirect("finance:room", room=room.slug)
 
 
+@guard("finance.freeze_year", load=room_for)
+@require_POST
+def year_freeze(request: HttpRequest, room: Room) -> HttpResponse:
+    form = YearForm(request.POST)
+    if not form.is_valid():
+        return _room_page(request, room, year_errors=[_("Choose a year.")], status=400)
+    year = form.cleaned_data["year"]
+    try:
+        closing.freeze_year(room, year, request.user)
+    except ValidationError as error:
+        return _room_page(request, room, year_errors=error.messages, status=400)
+    messages.success(request, _("%(year)s has been frozen.") % {"year": year})
+    return redirect("finance:room", room=room.slug)
+
+
 def _room_page(
     request: HttpRequest,
     room: Room,
     *,
     errors: list[str] | None = None,
+    year_errors: list[str] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     today = timezone.localdate()
@@ -270,6 +287,9 @@ def _room_page(
         "page": Paginator(expenses, 50).get_page(request.GET.get("page")),
         "months": closing.recent_months(room, today),
         "closing_errors": errors or [],
+        "frozen_years": room.frozen_years.select_related("frozen_by"),
+        "year_form": YearForm(initial={"year": today.year - 1}),
+        "year_errors": year_errors or [],
     }
     return render(request, "finance/room.html", context, status=status)
 

@@ -249,4 +249,6 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "finance.BudgetLine",
     "finance.BankStatement",
     "finance.BankTransaction",
+    "finance.ClosedMonth",
+    "finance.FrozenYear",
 )

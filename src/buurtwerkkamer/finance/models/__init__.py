@@ -1,7 +1,7 @@
 """The finance app's models, one module per part of the books."""
 
 from .bank import BankStatement, BankTransaction
-from .closing import ClosedMonth
+from .closing import ClosedMonth, FrozenYear
 from .costs import Budget, BudgetLine, FixedCost, FixedCostTemplate
 from .petty_cash import (
     CooperativeAccount,
@@ -21,6 +21,7 @@ __all__ = [
     "Expense",
     "FixedCost",
     "FixedCostTemplate",
+    "FrozenYear",
     "RoomAllowance",
     "SepaBatch",
     "Transfer",

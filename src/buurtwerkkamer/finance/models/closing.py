@@ -63,3 +63,43 @@ class ClosedMonth(BusinessRecord):
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         # Financial records are never deleted (DESIGN.md section 5, periods).
         raise TypeError("A closed month is never deleted.")
+
+
+class FrozenYear(BusinessRecord):
+    """A room's financial year, frozen once the accountant approved its report
+    (DESIGN.md section 5, periods): nothing dated in it changes any more."""
+
+    room = models.ForeignKey(
+        Room,
+        verbose_name=_("room"),
+        on_delete=models.PROTECT,
+        related_name="frozen_years",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("frozen by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    frozen_at = models.DateTimeField(_("frozen at"))
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("frozen year")
+        verbose_name_plural = _("frozen years")
+        ordering = ["room__name", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["room", "year"],
+                name="frozen_year_once",
+                violation_error_message=_("This year was frozen already."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.room} {self.year}"
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise TypeError("A frozen year is never unfrozen.")
