@@ -8,9 +8,11 @@ from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from buurtwerkkamer.access.constants import Role
 from buurtwerkkamer.rooms.constants import Stage
 from buurtwerkkamer.rooms.models import Room
 
+from ..factories import GrantFactory, UserFactory
 from ..personas import World
 
 ApiFor = Callable[[str], APIClient]
@@ -40,3 +42,12 @@ def exploring_room(world: World) -> Room:
     Room.objects.filter(pk=world.room.pk).update(stage=Stage.EXPLORING)
     world.room.refresh_from_db()
     return world.room
+
+
+@pytest.fixture
+def elders_coordinator(world: World) -> str:
+    """A team coordinator of the other room, under the persona name it returns."""
+    user = UserFactory(email="elders@example.nl", name="Coördinator Elders")
+    GrantFactory(user=user, role=Role.TEAM_COORDINATOR, room=world.other_room)
+    world.users["elders_coordinator"] = user
+    return "elders_coordinator"

@@ -4,6 +4,13 @@ from rest_framework.routers import DefaultRouter
 
 from .auth import ObtainTokenView
 from .brokering import AgreementViewSet, FundingApplicationViewSet
+from .finance import (
+    BankTransactionViewSet,
+    BudgetViewSet,
+    ExpenseViewSet,
+    FixedCostViewSet,
+    TransferViewSet,
+)
 from .partners import ContactPersonViewSet, OrganisationViewSet
 from .people import PersonViewSet
 from .rooms import RoomViewSet
@@ -30,6 +37,11 @@ router.register("talks", TalkViewSet, basename="talk")
 router.register("locations", LocationViewSet, basename="location")
 router.register("checklist-items", ChecklistItemViewSet, basename="checklistitem")
 router.register("stage-changes", StageChangeViewSet, basename="stagechange")
+router.register("budgets", BudgetViewSet, basename="budget")
+router.register("fixed-costs", FixedCostViewSet, basename="fixedcost")
+router.register("transfers", TransferViewSet, basename="transfer")
+router.register("expenses", ExpenseViewSet, basename="expense")
+router.register("bank-transactions", BankTransactionViewSet, basename="banktransaction")
 
 urlpatterns = [
     path("token/", ObtainTokenView.as_view(), name="token"),
