@@ -1,3 +1,4 @@
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -42,6 +43,24 @@ class PartyForm(forms.Form):
 class SignatureForm(forms.Form):
     signed_on = forms.DateField(label=_("Signed on"), widget=DATE)
     signed_by = forms.CharField(label=_("Signed by (name)"), max_length=150)
+
+
+class CommitmentForm(forms.Form):
+    commitment_amount = forms.DecimalField(
+        label=_("Committed amount"),
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal("0.00"),
+        required=False,
+        help_text=_("In euros; leave empty when the party gives nothing in money."),
+        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+    )
+    commitment_in_kind = forms.CharField(
+        label=_("Committed in kind"),
+        max_length=200,
+        required=False,
+        help_text=_("For instance a space, staff hours or materials."),
+    )
 
 
 class DocumentUploadForm(forms.Form):

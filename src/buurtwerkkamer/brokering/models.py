@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from buurtwerkkamer.core.fields import money_field
 from buurtwerkkamer.core.models import BusinessRecord
 from buurtwerkkamer.core.querysets import ScopedQuerySet
 from buurtwerkkamer.documents.models import Document
@@ -100,6 +101,20 @@ class AgreementParty(BusinessRecord):
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     signed_by = models.CharField(_("signed by"), max_length=150, blank=True)
+    # What the party puts in: money, things in kind, or both. Budget lines of
+    # the room draw on it as a funding source.
+    commitment_amount = money_field(
+        _("committed amount"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.00"))],
+    )
+    commitment_in_kind = models.CharField(
+        _("committed in kind"),
+        max_length=200,
+        blank=True,
+        help_text=_("For instance a space, staff hours or materials."),
+    )
 
     class Meta:
         verbose_name = _("party")
@@ -108,7 +123,13 @@ class AgreementParty(BusinessRecord):
         constraints = [
             models.UniqueConstraint(
                 fields=["agreement", "organisation"], name="party_once_per_agreement"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(commitment_amount__isnull=True)
+                | Q(commitment_amount__gte=0),
+                name="party_commitment_not_negative",
+                violation_error_message=_("A committed amount is not negative."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -117,6 +138,10 @@ class AgreementParty(BusinessRecord):
     @property
     def room_id(self) -> int:
         return self.agreement.room_id
+
+    @property
+    def has_commitment(self) -> bool:
+        return self.commitment_amount is not None or bool(self.commitment_in_kind)
 
 
 class FundingApplication(BusinessRecord):

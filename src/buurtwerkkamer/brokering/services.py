@@ -2,6 +2,7 @@
 
 import logging
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -88,6 +89,33 @@ def record_signature(
         "agreement signature agreement=%s signed=%s", agreement.uuid, not pending
     )
     return agreement
+
+
+@transaction.atomic
+def set_commitment(
+    party: AgreementParty, amount: Decimal | None, in_kind: str, user: Any
+) -> AgreementParty:
+    """State what a party puts in: an amount (none when it gives nothing in
+    money) and what it gives in kind. Refused once the agreement is signed by
+    all, and once the party itself signed, since its signature covers it."""
+    agreement = Agreement.objects.select_for_update().get(pk=party.agreement_id)
+    if agreement.status == AgreementStatus.SIGNED:
+        raise ValidationError(_("A signed agreement cannot change."))
+    party = AgreementParty.objects.select_for_update().get(pk=party.pk)
+    if party.signed_on is not None:
+        raise ValidationError(
+            _("This party has signed: its commitment cannot change any more.")
+        )
+    if amount is not None and amount < 0:
+        raise ValidationError(
+            {"commitment_amount": _("A committed amount is not negative.")}
+        )
+    party.commitment_amount = amount
+    party.commitment_in_kind = in_kind.strip()
+    party.full_clean()
+    party.save(update_fields=["commitment_amount", "commitment_in_kind", "updated_at"])
+    logger.info("commitment set party=%s user=%s", party.uuid, user.pk)
+    return party
 
 
 @transaction.atomic

@@ -12,6 +12,11 @@ urlpatterns = [
     path("<uuid:agreement>/partij/", views.party_add, name="party_add"),
     path("<uuid:agreement>/document/", views.signed_document_upload, name="upload"),
     path("partij/<uuid:party>/tekenen/", views.party_sign, name="sign"),
+    path(
+        "partij/<uuid:party>/toezegging/",
+        views.party_commitment,
+        name="commitment",
+    ),
     path("aanvraag/<uuid:application>/", views.funding_detail, name="funding"),
     path(
         "aanvraag/<uuid:application>/besluit/",

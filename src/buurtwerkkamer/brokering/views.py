@@ -17,6 +17,7 @@ from buurtwerkkamer.rooms.queries import room_for
 from . import services
 from .forms import (
     AgreementForm,
+    CommitmentForm,
     DocumentUploadForm,
     FundingApplicationForm,
     PartyForm,
@@ -121,6 +122,33 @@ def party_sign(request: HttpRequest, party: AgreementParty) -> HttpResponse:
             messages.success(request, _("The signature has been recorded."))
             return redirect(agreement)
     title = _("Signature of %(party)s") % {"party": party.organisation}
+    return form_page(request, form, title, cancel_url=agreement.get_absolute_url())
+
+
+@guard("brokering.change_agreement", load=party_for)
+def party_commitment(request: HttpRequest, party: AgreementParty) -> HttpResponse:
+    agreement = party.agreement
+    form = CommitmentForm(
+        request.POST or None,
+        initial={
+            "commitment_amount": party.commitment_amount,
+            "commitment_in_kind": party.commitment_in_kind,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_commitment(
+                party,
+                form.cleaned_data["commitment_amount"],
+                form.cleaned_data["commitment_in_kind"],
+                request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The commitment has been saved."))
+            return redirect(agreement)
+    title = _("Commitment of %(party)s") % {"party": party.organisation}
     return form_page(request, form, title, cancel_url=agreement.get_absolute_url())
 
 
