@@ -90,6 +90,7 @@ def samples(world: World, room: Any) -> dict[str, str]:
         "statement": str(statement.uuid),
         "transaction": str(BankTransactionFactory(statement=statement).uuid),
         "cost": str(FixedCostFactory(room=room).uuid),
+        "year": "2026",
     }
 
 

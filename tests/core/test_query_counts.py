@@ -1,17 +1,22 @@
 """Every list page and the pages that list a room's records answer with the same
 number of queries, whatever the amount of data."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from buurtwerkkamer.finance.models import CooperativeAccount
+from buurtwerkkamer.finance.models import ClosedMonth, CooperativeAccount
 from tests.factories import (
     AgreementFactory,
     AgreementPartyFactory,
     BankStatementFactory,
     BankTransactionFactory,
+    BudgetFactory,
+    BudgetLineFactory,
     ChecklistItemFactory,
     ContactPersonFactory,
     ExpenseFactory,
@@ -52,6 +57,18 @@ def fill(world: World, count: int) -> None:
         ExpenseFactory(room=room, receipt=None)
         FixedCostFactory(room=room)
         FixedCostTemplateFactory(room=room)
+        BudgetLineFactory(budget=BudgetFactory(room=RoomFactory()))
+        ClosedMonth.objects.create(
+            room=RoomFactory(),
+            month=datetime.date(2026, 10, 1),
+            opening_balance=0,
+            transfers_in=0,
+            expenses_out=0,
+            closing_balance=0,
+            bank_balance=0,
+            closed_by=world.users["treasurer"],
+            closed_at=timezone.now(),
+        )
         statement = BankStatementFactory(room=room)
         BankTransactionFactory(statement=statement)
         BankTransactionFactory(statement=statement, expense=ExpenseFactory(room=room))
@@ -79,6 +96,10 @@ PAGES = [
     ("treasurer", "finance:bank_cooperative", {}),
     ("treasurer", "finance:bank_room", {"room": "thuis"}),
     ("team_coordinator", "finance:bank_room", {"room": "thuis"}),
+    ("treasurer", "finance:overview", {}),
+    ("audit_committee", "finance:overview", {}),
+    ("treasurer", "finance:room_year", {"room": "thuis", "year": 2026}),
+    ("team_coordinator", "finance:room_year", {"room": "thuis", "year": 2026}),
 ]
 
 

@@ -17,3 +17,11 @@ class FinanceConfig(AppConfig):
                 "finance:petty_cash", _("Petty cash"), "finance.view_petty_cash", 50
             )
         )
+        register_menu(
+            MenuItem(
+                "finance:overview",
+                _("Finance overview"),
+                "finance.view_overview",
+                51,
+            )
+        )

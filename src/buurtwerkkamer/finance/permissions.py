@@ -9,6 +9,7 @@ from .models import BankStatement, BankTransaction, Expense, FixedCost, Transfer
 
 PERMISSIONS = {
     "finance.view_petty_cash": p.reads_finance,
+    "finance.view_overview": p.reads_finance,
     "finance.change_account": p.finance_manager,
     "finance.approve_transfer": p.is_treasurer,
     "finance.prepare_batch": p.is_treasurer,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_bank, views_costs
+from . import views, views_bank, views_costs, views_overview
 
 app_name = "finance"
 
@@ -95,5 +95,16 @@ urlpatterns = [
         "bank/transactie/<uuid:transaction>/ontkoppelen/",
         views_bank.transaction_unmatch,
         name="bank_unmatch",
+    ),
+    path("overzicht/", views_overview.overview, name="overview"),
+    path(
+        "kamer/<slug:room>/jaar/<int:year>/",
+        views_overview.room_year,
+        name="room_year",
+    ),
+    path(
+        "kamer/<slug:room>/jaar/<int:year>/uitgaven/",
+        views_overview.room_year_expenses,
+        name="room_year_expenses",
     ),
 ]
