@@ -8,19 +8,27 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from buurtwerkkamer.finance.models import Expense, FixedCost
 from buurtwerkkamer.rooms.constants import Stage
 from buurtwerkkamer.startup.models import StageChange
 
 from ..factories import (
     AgreementPartyFactory,
+    BankTransactionFactory,
+    BudgetLineFactory,
     ChecklistItemFactory,
     ContactPersonFactory,
+    DocumentFactory,
+    ExpenseFactory,
+    FixedCostFactory,
     FundingApplicationFactory,
     LocationFactory,
     OrganisationFactory,
     PersonFactory,
     RoomFactory,
+    SepaBatchFactory,
     TalkFactory,
+    TransferFactory,
 )
 from ..personas import World
 from .conftest import ApiFor
@@ -50,6 +58,45 @@ def done_step(world: World) -> object:
     )
 
 
+def budget(world: World) -> object:
+    room = RoomFactory()
+    line = BudgetLineFactory(
+        budget__room=room,
+        category="rent",
+        funding_source=FundingApplicationFactory(room=room),
+    )
+    return BudgetLineFactory(budget=line.budget, category="petty_cash")
+
+
+def correcting_cost(world: World) -> object:
+    """Each new cost corrects the one before: one record per call, with the
+    corrections the list shows both ways."""
+    latest = FixedCost.objects.filter(corrections__isnull=True).last()
+    return FixedCostFactory(
+        room=world.room, correction_of=latest, document=DocumentFactory()
+    )
+
+
+def checked_refund(world: World) -> object:
+    """A refund of the first expense, checked; the first is an expense itself."""
+    first = Expense.objects.order_by("pk").first()
+    return ExpenseFactory(
+        room=world.room,
+        refund_of=first,
+        receipt=DocumentFactory(),
+        checked_by=world.users["treasurer"],
+    )
+
+
+def matched_row(world: World) -> object:
+    transfer = TransferFactory(room=world.room, batch=SepaBatchFactory())
+    return BankTransactionFactory(
+        statement__room=world.room,
+        transfer=transfer,
+        matched_by=world.users["treasurer"],
+    )
+
+
 BUILDERS: dict[str, Builder] = {
     "organisation": lambda world: OrganisationFactory(),
     "contact": lambda world: ContactPersonFactory(),
@@ -63,6 +110,13 @@ BUILDERS: dict[str, Builder] = {
     ),
     "checklistitem": done_step,
     "stagechange": stage_change,
+    "budget": budget,
+    "fixedcost": correcting_cost,
+    "transfer": lambda world: TransferFactory(
+        room=world.room, batch=SepaBatchFactory()
+    ),
+    "expense": checked_refund,
+    "banktransaction": matched_row,
 }
 
 
