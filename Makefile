@@ -16,9 +16,12 @@ export DJANGO_SETTINGS_MODULE ?= buurtwerkkamer.settings.development
 .PHONY: run test setup setup-test lint chromium messages clean
 
 # load_demo loads the demo once; later runs change nothing and print the logins again.
+# The task worker (imports, reminders) runs beside the web server and stops with it.
 run: setup
 	$(MANAGE) load_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(MANAGE) db_worker --interval 0.5 --no-reload & \
+	  $(MANAGE) runserver 127.0.0.1:8000
 
 setup: $(VENV)/.synced node_modules/.installed var/.migrated
 

@@ -11,6 +11,8 @@ from django.http import Http404
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from buurtwerkkamer.core.guards import Guard
+from buurtwerkkamer.core.models import Job, JobStatus
+from buurtwerkkamer.finance.constants import IMPORT_JOB
 from tests.factories import (
     AgreementFactory,
     AgreementPartyFactory,
@@ -91,6 +93,16 @@ def samples(world: World, room: Any) -> dict[str, str]:
         "transaction": str(BankTransactionFactory(statement=statement).uuid),
         "cost": str(FixedCostFactory(room=room).uuid),
         "year": "2026",
+        # A job is its starter's alone: the treasurer's import, 404 to others.
+        "job": str(
+            Job.objects.create(
+                kind=IMPORT_JOB,
+                user=world.users["treasurer"],
+                language="nl",
+                status=JobStatus.DONE,
+                result={"added": 1},
+            ).uuid
+        ),
     }
 
 

@@ -9,11 +9,15 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
+from buurtwerkkamer.core.models import Job
 from buurtwerkkamer.documents.constants import DocumentKind
 from buurtwerkkamer.documents.models import Document
 from buurtwerkkamer.finance import banking, services
+from buurtwerkkamer.finance.banking import importing
 from buurtwerkkamer.finance.models import BankStatement, BankTransaction
 from buurtwerkkamer.finance.statements import parse_statement_file
 from buurtwerkkamer.rooms.models import Room
@@ -346,24 +350,45 @@ def test_a_match_can_be_undone_and_made_again(world: World, treasurer) -> None:
 # Pages.
 
 
-def test_the_treasurer_imports_a_file_on_the_page(client, world: World) -> None:
+def test_the_treasurer_imports_a_file_as_a_job_and_sees_the_result(
+    client, world: World
+) -> None:
     own(world.room, ROOM_IBAN)
     client.force_login(world.users["treasurer"])
     data = camt(ROOM_IBAN, ntry("A1", "7.00"), closing="7.00")
 
     response = client.post("/financien/bank/inlezen/", {"file": upload(data)})
 
-    assert response.status_code == 200
-    assert response.context["result"].added == 1
+    job = Job.objects.get()
+    assert response.url == reverse("core:job", kwargs={"job": job.uuid})
+    assert (job.status, job.result["added"], job.payload) == ("done", 1, b"")
+    page = client.get(response.url)
+    assert 'data-count="added">1<' in page.content.decode()
     unmatched = client.get(f"/financien/bank/kamer/{world.room.slug}/open/")
     assert list(unmatched.context["page"]) == list(BankTransaction.objects.all())
 
 
-def test_a_refused_file_is_explained_on_the_page(client, world: World) -> None:
+def test_a_refused_file_is_explained_on_the_job_page(client, world: World) -> None:
     client.force_login(world.users["treasurer"])
 
     response = client.post("/financien/bank/inlezen/", {"file": upload(b"nonsense")})
 
+    job = Job.objects.get()
+    assert job.status == "failed"
+    page = client.get(response.url).content.decode()
+    assert all(escape(line) in page for line in job.errors)
+    assert job.errors
+    assert BankStatement.objects.count() == 0
+
+
+def test_a_file_too_large_is_refused_before_it_becomes_a_job(
+    client, world: World, monkeypatch
+) -> None:
+    monkeypatch.setattr(importing, "DEFAULT_MAX_BYTES", 10)
+    client.force_login(world.users["treasurer"])
+
+    response = client.post("/financien/bank/inlezen/", {"file": upload(b"x" * 11)})
+
     assert response.status_code == 400
     assert response.context["form"].errors["file"]
-    assert BankStatement.objects.count() == 0
+    assert not Job.objects.exists()

@@ -207,6 +207,7 @@ finance_manager = is_board | is_treasurer
 
 PERMISSIONS = {
     "core.view_dashboard": authenticated,
+    "core.view_job": authenticated,
     "rooms.list_rooms": authenticated,
     "rooms.view_room": view_room,
     "rooms.add_room": is_board,

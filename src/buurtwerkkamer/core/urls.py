@@ -6,4 +6,5 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("taken/<uuid:job>/", views.job, name="job"),
 ]

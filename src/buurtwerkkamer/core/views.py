@@ -1,8 +1,12 @@
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from .guards import guard
+from .jobs import kind_of
+from .models import Job
 from .registry import deadlines_for, inbox_for, panels_for
 
 
@@ -18,3 +22,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "panels": panels_for(request.user),
     }
     return render(request, "core/dashboard.html", context)
+
+
+def job_for(user: Any, job: str) -> Job:
+    # A job is its starter's alone: anyone else is told it does not exist.
+    return get_object_or_404(Job, uuid=job, user=user)
+
+
+@guard("core.view_job", load=job_for)
+def job(request: HttpRequest, job: Job) -> HttpResponse:
+    """How far a job is, refreshed by htmx while it runs; its outcome after."""
+    context = {"job": job, "kind": kind_of(job)}
+    if getattr(request, "htmx", False):
+        return render(request, "core/job_status.html", context)
+    return render(request, "core/job.html", context)

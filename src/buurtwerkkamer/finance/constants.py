@@ -65,3 +65,6 @@ BUDGET_CATEGORIES = [
     *FixedCostCategory.choices,
     (PETTY_CASH, _("Petty cash")),
 ]
+
+# The kind of job a bank statement import runs as (see core.jobs).
+IMPORT_JOB = "finance.import_statement"

@@ -15,8 +15,9 @@ class StatementUploadForm(forms.Form):
 
 
 class MatchForm(forms.Form):
-    """One choice among the candidates the page offers, as "transfer:<uuid>" or
-    "expense:<uuid>"; the service checks the choice again."""
+    """One choice among the candidates the page offers, as "transfer:<uuid>",
+    "expense:<uuid>" or "fixedcost:<uuid>"; the service checks the choice
+    again."""
 
     target = forms.ChoiceField(label=_("Matches"), widget=forms.RadioSelect)
 

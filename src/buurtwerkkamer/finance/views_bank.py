@@ -15,13 +15,16 @@ from django.views.decorators.http import require_POST
 
 from buurtwerkkamer.core.forms import apply_errors
 from buurtwerkkamer.core.guards import guard
+from buurtwerkkamer.core.jobs import start_job
 from buurtwerkkamer.core.money import format_eur
 from buurtwerkkamer.rooms.models import Room
 from buurtwerkkamer.rooms.queries import room_for
 
 from . import banking
+from .constants import IMPORT_JOB
 from .forms_bank import MatchForm, StatementUploadForm
-from .models import BankStatement, BankTransaction, Expense, Transfer
+from .models import BankStatement, BankTransaction, Expense, FixedCost, Transfer
+from .models.bank import UNMATCHED
 
 PAGE = 50
 
@@ -38,16 +41,14 @@ def statement_for(user: Any, statement: str) -> BankStatement:
 def transaction_for(user: Any, transaction: str) -> BankTransaction:
     return get_object_or_404(
         BankTransaction.objects.visible_to(user).select_related(
-            "room", "statement", "transfer", "expense"
+            "room", "statement", "transfer", "expense", "fixed_cost"
         ),
         uuid=transaction,
     )
 
 
 def unmatched(transactions: QuerySet[BankTransaction]) -> QuerySet[BankTransaction]:
-    return transactions.filter(transfer__isnull=True, expense__isnull=True).order_by(
-        "-booking_date", "pk"
-    )
+    return transactions.filter(**UNMATCHED).order_by("-booking_date", "pk")
 
 
 @guard("finance.view_bank_statements")
@@ -59,8 +60,10 @@ def statements(request: HttpRequest) -> HttpResponse:
             open=Count(
                 "transactions",
                 filter=Q(
-                    transactions__transfer__isnull=True,
-                    transactions__expense__isnull=True,
+                    **{
+                        f"transactions__{key}": value
+                        for key, value in UNMATCHED.items()
+                    }
                 ),
             ),
         )
@@ -72,26 +75,26 @@ def statements(request: HttpRequest) -> HttpResponse:
 
 @guard("finance.import_statement")
 def statement_import(request: HttpRequest) -> HttpResponse:
+    """The file is read by the task worker; the page that follows shows its
+    progress and then what was added."""
     form = StatementUploadForm(request.POST or None, request.FILES or None)
-    result = None
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
         try:
-            result = banking.import_statement_file(
-                form.cleaned_data["file"], request.user
-            )
+            data = banking.read_upload(upload)
         except ValidationError as error:
             apply_errors(form, error, field="file")
         else:
-            messages.success(request, _("The statement file has been read."))
+            job = start_job(IMPORT_JOB, request.user, payload=data, name=upload.name)
+            return redirect("core:job", job=job.uuid)
     status = 400 if form.is_bound and form.errors else 200
-    context = {"form": form, "result": result}
-    return render(request, "finance/bank/import.html", context, status=status)
+    return render(request, "finance/bank/import.html", {"form": form}, status=status)
 
 
 @guard("finance.view_room_bank", load=statement_for)
 def statement_detail(request: HttpRequest, statement: BankStatement) -> HttpResponse:
     transactions = statement.transactions.select_related(
-        "transfer", "expense"
+        "transfer", "expense", "fixed_cost"
     ).order_by("booking_date", "pk")
     context = {
         "statement": statement,
@@ -137,6 +140,7 @@ def transaction_match(
                 request.user,
                 transfer=chosen if isinstance(chosen, Transfer) else None,
                 expense=chosen if isinstance(chosen, Expense) else None,
+                fixed_cost=chosen if isinstance(chosen, FixedCost) else None,
             )
         except ValidationError as error:
             apply_errors(form, error, field="target")
@@ -162,12 +166,22 @@ def transaction_unmatch(
     return redirect(transaction.statement)
 
 
-def _value(option: Transfer | Expense) -> str:
-    kind = "transfer" if isinstance(option, Transfer) else "expense"
-    return f"{kind}:{option.uuid}"
+def _value(option: banking.Candidate) -> str:
+    return f"{type(option).__name__.lower()}:{option.uuid}"
 
 
-def _label(option: Transfer | Expense) -> str:
+def _label(option: banking.Candidate) -> str:
+    if isinstance(option, FixedCost):
+        return _(
+            "Fixed cost of %(room)s for %(month)s: %(supplier)s %(reference)s, "
+            "%(amount)s"
+        ) % {
+            "room": option.room.name,
+            "month": f"{option.month:%m-%Y}",
+            "supplier": option.supplier,
+            "reference": option.invoice_reference,
+            "amount": format_eur(option.amount),
+        }
     if isinstance(option, Transfer):
         return _("Transfer to %(room)s for %(month)s, %(amount)s") % {
             "room": option.room.name,

@@ -17,6 +17,19 @@ from buurtwerkkamer.rooms.models import Room
 
 from .petty_cash import Expense, Transfer
 
+# A transaction that pays nothing we know of yet; prefix the fields to use it
+# across a relation.
+UNMATCHED = {
+    "transfer__isnull": True,
+    "expense__isnull": True,
+    "fixed_cost__isnull": True,
+}
+
+
+class BankTransactionQuerySet(ScopedQuerySet):
+    def unmatched(self) -> "BankTransactionQuerySet":
+        return self.filter(**UNMATCHED)
+
 
 class BankStatement(BusinessRecord):
     """One statement of one account: a room's business account, or the
@@ -110,6 +123,14 @@ class BankTransaction(BusinessRecord):
         blank=True,
         related_name="bank_transactions",
     )
+    fixed_cost = models.ForeignKey(
+        "finance.FixedCost",
+        verbose_name=_("fixed cost"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bank_transactions",
+    )
     # Empty with a match: the importer matched it by itself.
     matched_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -121,7 +142,7 @@ class BankTransaction(BusinessRecord):
     )
     matched_at = models.DateTimeField(_("matched at"), null=True, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = BankTransactionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bank transaction")
@@ -135,7 +156,9 @@ class BankTransaction(BusinessRecord):
                 name="bank_transaction_once_per_account",
             ),
             models.CheckConstraint(
-                condition=Q(transfer__isnull=True) | Q(expense__isnull=True),
+                condition=Q(transfer__isnull=True, expense__isnull=True)
+                | Q(transfer__isnull=True, fixed_cost__isnull=True)
+                | Q(expense__isnull=True, fixed_cost__isnull=True),
                 name="bank_transaction_one_match",
             ),
             # A transfer shows on two accounts, the cooperative's and the room's:
@@ -150,6 +173,11 @@ class BankTransaction(BusinessRecord):
                 condition=Q(expense__isnull=False),
                 name="bank_transaction_expense_once",
             ),
+            models.UniqueConstraint(
+                fields=["fixed_cost"],
+                condition=Q(fixed_cost__isnull=False),
+                name="bank_transaction_fixed_cost_once",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -157,4 +185,8 @@ class BankTransaction(BusinessRecord):
 
     @property
     def is_matched(self) -> bool:
-        return self.transfer_id is not None or self.expense_id is not None
+        return (
+            self.transfer_id is not None
+            or self.expense_id is not None
+            or self.fixed_cost_id is not None
+        )
