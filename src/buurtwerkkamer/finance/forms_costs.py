@@ -6,10 +6,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from buurtwerkkamer.brokering.models import FundingApplication
+from buurtwerkkamer.brokering.models import AgreementParty, FundingApplication
+from buurtwerkkamer.core.money import format_eur
 from buurtwerkkamer.rooms.models import Room
 
 from .constants import BUDGET_CATEGORIES, FixedCostCategory
+from .costs import commitments_for, grants_for
 from .forms import amount_field
 from .models import FixedCostTemplate
 
@@ -89,6 +91,9 @@ class TemplateForm(forms.ModelForm):
 
 
 class BudgetLineForm(forms.Form):
+    """A budget line; its source is one of the room's commitments or grants
+    for the year, or the cooperative's own means."""
+
     year = forms.IntegerField(widget=forms.HiddenInput)
     category = forms.ChoiceField(label=_("Category"), choices=BUDGET_CATEGORIES)
     amount = forms.DecimalField(
@@ -98,19 +103,56 @@ class BudgetLineForm(forms.Form):
         min_value=Decimal("0.00"),
         widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
     )
-    funding_source = forms.ModelChoiceField(
+    source = forms.ChoiceField(
         label=_("Funding source"),
-        queryset=FundingApplication.objects.none(),
         required=False,
-        empty_label=_("The cooperative's own means"),
+        help_text=_(
+            "The commitments in agreements out of draft that cover the year, and "
+            "the funding applications granted for it."
+        ),
     )
 
-    def __init__(self, *args: Any, room: Room, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, room: Room, year: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field: Any = self.fields["funding_source"]
-        field.queryset = room.funding_applications.select_related("funder").order_by(
-            "-period_start", "title"
+        commitments = commitments_for(room, year).select_related(
+            "agreement", "organisation"
         )
-        field.label_from_instance = lambda application: (
-            f"{application.funder.name}: {application.title}"
+        grants = grants_for(room, year).select_related("funder")
+        self.sources: dict[str, AgreementParty | FundingApplication] = {
+            f"commitment:{party.uuid}": party
+            for party in commitments.order_by("agreement__title", "organisation__name")
+        }
+        self.sources.update(
+            (f"application:{grant.uuid}", grant)
+            for grant in grants.order_by("funder__name", "title")
         )
+        field: Any = self.fields["source"]
+        field.choices = [("", _("The cooperative's own means"))] + [
+            (group, choices) for group, choices in self._groups() if choices
+        ]
+
+    def _groups(self) -> list[tuple[Any, list[tuple[str, str]]]]:
+        commitments, grants = [], []
+        for value, source in self.sources.items():
+            if isinstance(source, AgreementParty):
+                commitments.append((value, commitment_label(source)))
+            else:
+                grants.append((value, f"{source.funder.name}: {source.title}"))
+        return [(_("Commitments"), commitments), (_("Funding applications"), grants)]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        source = self.sources.get(data.get("source") or "")
+        data["commitment"] = source if isinstance(source, AgreementParty) else None
+        data["funding_source"] = (
+            source if isinstance(source, FundingApplication) else None
+        )
+        return data
+
+
+def commitment_label(party: AgreementParty) -> str:
+    """The party, the agreement and what it committed, as the source choice
+    shows it."""
+    what = [format_eur(party.commitment_amount), party.commitment_in_kind]
+    committed = "; ".join(part for part in what if part)
+    return f"{party.organisation.name}: {party.agreement.title} ({committed})"

@@ -206,14 +206,14 @@ def fixed_cost_template_create(request: HttpRequest, room: Room) -> HttpResponse
 @guard("finance.view_room_finance", load=room_for)
 def budget(request: HttpRequest, room: Room) -> HttpResponse:
     year = year_of(request)
-    return _budget_page(request, room, year, BudgetLineForm(room=room))
+    return _budget_page(request, room, year, BudgetLineForm(room=room, year=year))
 
 
 @guard("finance.change_budget", load=room_for)
 @require_POST
 def budget_line_save(request: HttpRequest, room: Room) -> HttpResponse:
-    form = BudgetLineForm(request.POST, room=room)
     year = year_of(request)
+    form = BudgetLineForm(request.POST, room=room, year=year)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -223,6 +223,7 @@ def budget_line_save(request: HttpRequest, room: Room) -> HttpResponse:
                 category=data["category"],
                 amount=data["amount"],
                 funding_source=data["funding_source"],
+                commitment=data["commitment"],
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -244,7 +245,11 @@ def _budget_page(
     context = {
         "room": room,
         "year": year,
-        "lines": lines.select_related("funding_source__funder"),
+        "lines": lines.select_related(
+            "funding_source__funder",
+            "commitment__agreement",
+            "commitment__organisation",
+        ),
         "report": costs.budget_against_actuals(room, year),
         "form": form,
     }

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from buurtwerkkamer.brokering.models import FundingApplication
+from buurtwerkkamer.brokering.models import AgreementParty, FundingApplication
 from buurtwerkkamer.core.fields import money_field
 from buurtwerkkamer.core.models import BusinessRecord
 from buurtwerkkamer.core.querysets import ScopedQuerySet
@@ -216,8 +216,9 @@ class Budget(BusinessRecord):
 
 
 class BudgetLine(BusinessRecord):
-    """What one category may cost in the budget's year, from one funding source
-    (none: the cooperative's own means)."""
+    """What one category may cost in the budget's year, from one funding source:
+    a granted funding application, a party's commitment in an agreement, or
+    neither (the cooperative's own means)."""
 
     budget = models.ForeignKey(
         Budget, verbose_name=_("budget"), on_delete=models.PROTECT, related_name="lines"
@@ -227,6 +228,14 @@ class BudgetLine(BusinessRecord):
     funding_source = models.ForeignKey(
         FundingApplication,
         verbose_name=_("funding source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="budget_lines",
+    )
+    commitment = models.ForeignKey(
+        AgreementParty,
+        verbose_name=_("commitment"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -242,6 +251,13 @@ class BudgetLine(BusinessRecord):
                 condition=Q(amount__gte=0),
                 name="budget_line_amount_not_negative",
                 violation_error_message=_("A budgeted amount is not negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(funding_source__isnull=True) | Q(commitment__isnull=True),
+                name="budget_line_one_source",
+                violation_error_message=_(
+                    "A budget line has one funding source at most."
+                ),
             ),
         ]
 
