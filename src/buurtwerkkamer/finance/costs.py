@@ -331,6 +331,9 @@ class SourceRow:
     budget assigns to it and what was spent from it."""
 
     source: Source
+    # Shortcoming: a commitment or grant that spans several years shows its
+    # whole amount here, not the part meant for this year; commitments get a
+    # share per year with the commitments of issue 4.
     granted: Decimal | None
     assigned: Decimal
     spent: Decimal = ZERO
