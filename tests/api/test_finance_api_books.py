@@ -12,7 +12,9 @@ from ..factories import (
     BankStatementFactory,
     BankTransactionFactory,
     BudgetLineFactory,
+    CooperativeAccountFactory,
     ExpenseFactory,
+    FixedCostFactory,
     FundingApplicationFactory,
     TransferFactory,
 )
@@ -226,3 +228,28 @@ def test_a_coordinator_gets_403_on_matching_their_rooms_transaction(
     row.refresh_from_db()
     assert response.status_code == 403
     assert row.expense is None
+
+
+def test_the_treasurer_matches_a_cooperative_debit_to_a_fixed_cost(
+    world: World, api_for: ApiFor
+) -> None:
+    CooperativeAccountFactory(iban="NL02ABNA0123456789")
+    statement = BankStatementFactory(
+        room=None, account_iban="NL02ABNA0123456789", file__room_id_scope=None
+    )
+    row = BankTransactionFactory(
+        statement=statement, room=None, amount=Decimal("-850.00")
+    )
+    cost = FixedCostFactory(room=world.room, amount=Decimal("850.00"))
+    url = reverse("api:banktransaction-match", kwargs={"uuid": row.uuid})
+
+    response = api_for("treasurer").post(
+        url, {"fixed_cost": str(cost.uuid)}, format="json"
+    )
+
+    row.refresh_from_db()
+    assert response.status_code == 200
+    assert response.json()["fixed_cost"] == str(cost.uuid)
+    assert row.fixed_cost == cost
+    unmatched = api_for("treasurer").get(TRANSACTIONS, {"unmatched": "true"})
+    assert str(row.uuid) not in uuids(unmatched)

@@ -5,11 +5,22 @@ import rules
 from buurtwerkkamer.access import policy as p
 from buurtwerkkamer.core.registry import register_scope
 
-from .models import BankStatement, BankTransaction, Expense, FixedCost, Transfer
+from .models import (
+    BankStatement,
+    BankTransaction,
+    Budget,
+    ClosedMonth,
+    Expense,
+    FixedCost,
+    FixedCostTemplate,
+    FrozenYear,
+    Transfer,
+)
 
 PERMISSIONS = {
     "finance.view_petty_cash": p.reads_finance,
     "finance.view_overview": p.reads_finance,
+    "finance.view_journal": p.reads_finance,
     "finance.change_account": p.finance_manager,
     "finance.approve_transfer": p.is_treasurer,
     "finance.prepare_batch": p.is_treasurer,
@@ -41,3 +52,7 @@ def register() -> None:
     register_scope(FixedCost, p.rooms_q)
     register_scope(BankStatement, p.rooms_q)
     register_scope(BankTransaction, p.rooms_q)
+    register_scope(Budget, p.rooms_q)
+    register_scope(FixedCostTemplate, p.rooms_q)
+    register_scope(ClosedMonth, p.rooms_q)
+    register_scope(FrozenYear, p.rooms_q)

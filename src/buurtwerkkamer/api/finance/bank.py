@@ -1,5 +1,5 @@
 """Bank transactions of the rooms' business accounts and of the cooperative's own
-account, and matching them by hand to a transfer or an expense."""
+account, and matching them by hand to a transfer, an expense or a fixed cost."""
 
 from typing import Any
 
@@ -12,7 +12,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from buurtwerkkamer.finance import banking
-from buurtwerkkamer.finance.models import BankTransaction, Expense, Transfer
+from buurtwerkkamer.finance.models import BankTransaction, Expense, FixedCost, Transfer
+from buurtwerkkamer.finance.models.bank import UNMATCHED as NOT_MATCHED
 
 from ..base import ROOM_FILTER, ScopedSlugField
 from ..permissions import rooms_where
@@ -39,6 +40,9 @@ class BankTransactionSerializer(serializers.ModelSerializer[BankTransaction]):
     expense: serializers.RelatedField = serializers.SlugRelatedField(
         **UUID_OF, allow_null=True
     )
+    fixed_cost: serializers.RelatedField = serializers.SlugRelatedField(
+        **UUID_OF, allow_null=True
+    )
     matched_by = serializers.CharField(
         source="matched_by.name",
         read_only=True,
@@ -62,6 +66,7 @@ class BankTransactionSerializer(serializers.ModelSerializer[BankTransaction]):
             "remittance",
             "transfer",
             "expense",
+            "fixed_cost",
             "matched_by",
             "matched_at",
         ]
@@ -83,6 +88,13 @@ class MatchInput(serializers.Serializer):
         allow_null=True,
         default=None,
     )
+    fixed_cost = ScopedSlugField(
+        slug_field="uuid",
+        queryset=FixedCost.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+    )
 
 
 class BankTransactionFilter(serializers.Serializer):
@@ -94,7 +106,7 @@ class BankTransactionFilter(serializers.Serializer):
 
 class BankTransactionViewSet(FinanceViewSet[BankTransaction]):
     queryset = BankTransaction.objects.select_related(
-        "statement", "room", "transfer", "expense", "matched_by"
+        "statement", "room", "transfer", "expense", "fixed_cost", "matched_by"
     )
     serializer_class = BankTransactionSerializer
     policy = {"retrieve": VIEW, "match": MATCH, "unmatch": MATCH}
@@ -119,7 +131,7 @@ class BankTransactionViewSet(FinanceViewSet[BankTransaction]):
         if "statement" in filters:
             queryset = queryset.filter(statement__uuid=filters["statement"])
         if filters.get("unmatched"):
-            queryset = queryset.filter(transfer__isnull=True, expense__isnull=True)
+            queryset = queryset.filter(**NOT_MATCHED)
         return queryset
 
     def narrow(self, queryset: QuerySet[BankTransaction]) -> QuerySet[BankTransaction]:
@@ -131,8 +143,8 @@ class BankTransactionViewSet(FinanceViewSet[BankTransaction]):
     @extend_schema(request=MatchInput, responses=BankTransactionSerializer)
     @action(detail=True, methods=["post"])
     def match(self, request: Request, uuid: str) -> Response:
-        """Match the transaction by hand to one transfer or one expense (by
-        UUID). The amount may differ; the room and the direction may not."""
+        """Match the transaction by hand to one transfer, expense or fixed cost
+        (by UUID). The amount may differ; the room and the direction may not."""
         row = self.get_object()
         form = MatchInput(data=request.data, context=self.get_serializer_context())
         form.is_valid(raise_exception=True)
