@@ -8,6 +8,7 @@ app registers, per model, the filter that limits a queryset to what a user may s
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Model, Q
@@ -117,3 +118,37 @@ def scope_for(model: type[Model], user: Any) -> Q:
     if provider is None or not getattr(user, "is_authenticated", False):
         return Q(pk__in=[])
     return provider(user)
+
+
+# Indicators: what result obligations can be measured by. The app that records
+# the evidence (activities, development, placements) registers how to compute
+# each from its own data; brokering asks by code.
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A measurable result: `compute(room_ids, start, end)` gives the realised
+    value per room id over the period (both days included), in one or a few
+    queries whatever the number of rooms."""
+
+    code: str
+    label: Any
+    unit: Any
+    compute: Callable[[Iterable[int], date, date], dict[int, Decimal]]
+    order: int = 50
+
+
+_indicators: dict[str, Indicator] = {}
+
+
+def register_indicator(indicator: Indicator) -> None:
+    _indicators[indicator.code] = indicator
+
+
+def indicators() -> list[Indicator]:
+    return sorted(_indicators.values(), key=lambda item: (item.order, item.code))
+
+
+def indicator(code: str) -> Indicator | None:
+    """The computed indicator of that code; None for one entered by hand."""
+    return _indicators.get(code)
