@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_bank, views_costs, views_overview
+from . import views, views_bank, views_costs, views_journal, views_overview
 
 app_name = "finance"
 
@@ -107,4 +107,7 @@ urlpatterns = [
         views_overview.room_year_expenses,
         name="room_year_expenses",
     ),
+    path("journaal/", views_journal.journal, name="journal"),
+    path("journaal/<int:year>/xaf/", views_journal.journal_xaf, name="journal_xaf"),
+    path("journaal/<int:year>/csv/", views_journal.journal_csv, name="journal_csv"),
 ]
