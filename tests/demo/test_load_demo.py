@@ -1,12 +1,10 @@
-"""The demo command: a whole fictional cooperative, loaded once, kept current."""
+"""The demo command: a whole fictional cooperative, loaded once, kept current.
+These tests look at one demo, loaded for the whole module."""
 
-import datetime
-from io import StringIO
+from pathlib import Path
 
 import pytest
-import time_machine
 from django.apps import apps
-from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 from pytest_django.fixtures import Settings
@@ -27,45 +25,13 @@ from buurtwerkkamer.rooms.models import Room
 from buurtwerkkamer.startup.constants import LocationStatus
 from buurtwerkkamer.startup.services import missing_evidence
 
-from ..factories import OrganisationFactory, UserFactory
+from ..factories import UserFactory
+from .conftest import LOAD_DAY, load_demo, row_counts
 
-pytestmark = pytest.mark.django_db
-
-DEMO_APPS = [
-    "accounts",
-    "access",
-    "partners",
-    "rooms",
-    "people",
-    "documents",
-    "brokering",
-    "startup",
-]
-
-
-@pytest.fixture(autouse=True)
-def _debug(settings: Settings) -> None:
-    # The command refuses to run with DEBUG off unless told to; tests run with it off.
-    settings.DEBUG = True
-
-
-def load_demo(*flags: str) -> str:
-    out = StringIO()
-    call_command("load_demo", *flags, stdout=out)
-    return out.getvalue()
-
-
-def row_counts() -> dict[str, int]:
-    """Rows per table of every app the demo fills, many-to-many tables included."""
-    counts = {}
-    for label in DEMO_APPS:
-        for model in apps.get_app_config(label).get_models(include_auto_created=True):
-            counts[model._meta.db_table] = model._default_manager.count()
-    return counts
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("loaded_demo")]
 
 
 def test_every_role_gets_a_login_with_the_demo_password() -> None:
-    load_demo()
 
     for role in Role:
         users = User.objects.filter(grants__role=role).distinct()
@@ -73,8 +39,8 @@ def test_every_role_gets_a_login_with_the_demo_password() -> None:
         assert all(user.check_password(PASSWORD) for user in users)
 
 
-def test_the_logins_are_printed_one_line_per_role() -> None:
-    output = load_demo()
+def test_the_logins_are_printed_one_line_per_role(loaded_demo: str) -> None:
+    output = loaded_demo
 
     for role in Role:
         assert any(
@@ -85,7 +51,6 @@ def test_the_logins_are_printed_one_line_per_role() -> None:
 
 
 def test_board_and_audit_committee_have_two_members_each_apart() -> None:
-    load_demo()
 
     board = set(Grant.objects.filter(role=Role.BOARD).values_list("user", flat=True))
     audit = set(
@@ -97,7 +62,6 @@ def test_board_and_audit_committee_have_two_members_each_apart() -> None:
 
 
 def test_the_coach_coaches_the_start_up_room_and_one_more() -> None:
-    load_demo()
 
     coached = Room.objects.filter(grants__role=Role.PROJECT_COACH)
     assert coached.count() == 2
@@ -105,7 +69,6 @@ def test_the_coach_coaches_the_start_up_room_and_one_more() -> None:
 
 
 def test_three_rooms_are_operational_and_one_is_starting_up() -> None:
-    load_demo()
 
     assert Room.objects.filter(stage=Stage.OPERATIONAL).count() == 3
     starting = Room.objects.exclude(stage=Stage.OPERATIONAL)
@@ -113,7 +76,6 @@ def test_three_rooms_are_operational_and_one_is_starting_up() -> None:
 
 
 def test_every_operational_room_has_a_coordinator_and_a_business_account() -> None:
-    load_demo()
 
     for room in Room.objects.filter(stage=Stage.OPERATIONAL):
         assert room.grants.filter(role=Role.TEAM_COORDINATOR).count() == 1
@@ -122,7 +84,6 @@ def test_every_operational_room_has_a_coordinator_and_a_business_account() -> No
 
 
 def test_there_is_an_organisation_of_every_kind() -> None:
-    load_demo()
 
     kinds = set(Organisation.objects.values_list("kind", flat=True))
     assert kinds == set(OrganisationKind.values)
@@ -130,8 +91,7 @@ def test_there_is_an_organisation_of_every_kind() -> None:
 
 
 def test_operational_rooms_passed_every_gate_in_order_in_the_past() -> None:
-    load_demo()
-    today = timezone.localdate()
+    today = LOAD_DAY
 
     for room in Room.objects.filter(stage=Stage.OPERATIONAL):
         changes = list(room.stage_changes.order_by("created_at"))
@@ -141,9 +101,8 @@ def test_operational_rooms_passed_every_gate_in_order_in_the_past() -> None:
 
 
 def test_the_start_up_room_waits_for_its_funding_decision() -> None:
-    load_demo()
     room = Room.objects.get(stage=Stage.LOCATION_FOUND)
-    today = timezone.localdate()
+    today = LOAD_DAY
 
     assert room.agreements.get(kind=AgreementKind.LETTER_OF_INTENT).signed_by_all
     assert room.locations.count() == 3
@@ -157,15 +116,17 @@ def test_the_start_up_room_waits_for_its_funding_decision() -> None:
 
 
 def test_the_start_up_checklist_is_partly_done_with_due_dates() -> None:
-    load_demo()
     checklist = Room.objects.get(stage=Stage.LOCATION_FOUND).checklist
 
     assert checklist.filter(done_on__isnull=False).exists()
     assert checklist.filter(done_on__isnull=True, due_on__isnull=False).exists()
 
 
-def test_signed_agreements_carry_a_stored_pdf() -> None:
-    load_demo()
+def test_signed_agreements_carry_a_stored_pdf(
+    settings: Settings, demo_uploads: Path
+) -> None:
+    # The demo stored its files before this test moved uploads elsewhere.
+    settings.MEDIA_ROOT = demo_uploads
 
     signed = apps.get_model("brokering", "Agreement").objects.filter(
         status=AgreementStatus.SIGNED
@@ -178,15 +139,14 @@ def test_signed_agreements_carry_a_stored_pdf() -> None:
 
 
 def test_the_register_holds_people_who_left() -> None:
-    load_demo()
     memberships = apps.get_model("people", "Membership").objects
 
     assert memberships.filter(left_on__isnull=False).count() >= 2
     assert memberships.filter(left_on__isnull=True).count() >= 20
 
 
-def test_a_second_run_adds_nothing() -> None:
-    load_demo()
+def test_a_second_run_adds_nothing(settings: Settings) -> None:
+    settings.DEBUG = True
     before = row_counts()
 
     output = load_demo()
@@ -195,30 +155,8 @@ def test_a_second_run_adds_nothing() -> None:
     assert row_counts() == before
 
 
-def test_dates_follow_the_day_the_demo_is_loaded() -> None:
-    with time_machine.travel(datetime.datetime(2031, 3, 1, 12, tzinfo=datetime.UTC)):
-        load_demo()
-
-    room = Room.objects.get(stage=Stage.LOCATION_FOUND)
-    assert room.stage_since == datetime.date(2031, 3, 1) - datetime.timedelta(55)
-
-
-# flush truncates tables, which PostgreSQL refuses inside the test's own transaction.
-@pytest.mark.django_db(transaction=True)
-def test_reset_loads_the_demo_afresh() -> None:
-    load_demo()
-    before = row_counts()
-    Organisation.objects.filter(slug="gemeente-utrecht").update(name="Veranderd")
-
-    output = load_demo("--reset")
-
-    assert "Demo loaded" in output
-    assert Organisation.objects.get(slug="gemeente-utrecht").name == "Gemeente Utrecht"
-    assert row_counts() == before
-
-
-def test_reset_refuses_a_database_with_logins_of_its_own() -> None:
-    load_demo()
+def test_reset_refuses_a_database_with_logins_of_its_own(settings: Settings) -> None:
+    settings.DEBUG = True
     UserFactory(email="echte.gebruiker@example.nl")
     before = row_counts()
 
@@ -226,23 +164,3 @@ def test_reset_refuses_a_database_with_logins_of_its_own() -> None:
         load_demo("--reset")
 
     assert row_counts() == before
-
-
-def test_loading_refuses_a_database_that_holds_organisations() -> None:
-    OrganisationFactory()
-
-    with pytest.raises(CommandError, match="empty"):
-        load_demo()
-
-    assert not Room.objects.exists()
-
-
-def test_loading_refuses_without_debug_unless_told(settings: Settings) -> None:
-    settings.DEBUG = False
-
-    with pytest.raises(CommandError, match="DEBUG"):
-        load_demo()
-    assert not User.objects.exists()
-
-    load_demo("--allow-without-debug")
-    assert Room.objects.count() == 4
