@@ -158,7 +158,7 @@ def month_overview(month: date) -> MonthOverview:
     was approved and sent for the month, the petty cash at the month's end, its
     unmatched bank transactions, its month closing and its budget for the year.
     Raises ValidationError when the cooperative's account is not set up, as the
-    monthly run does. Seven queries."""
+    monthly run does. Six queries."""
     month = month.replace(day=1)
     proposals = monthly_run(month)
     figures = {room.pk: room for room in _month_figures(month)}

@@ -28,9 +28,9 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 Export = tuple[str, str, Sequence[Any], Callable[[], list[Row]]]
 
 
-def room_in_year(user: Any, room: str, year: int) -> Room:
+def room_in_year(user: Any, room: str, year: int | str) -> Room:
     """The room by its slug, for a year the books can hold; 404 otherwise."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
+    if not FIRST_YEAR <= int(year) <= LAST_YEAR:
         raise Http404
     return room_for(user, room)
 
