@@ -66,6 +66,8 @@ def _chart(labels: list[str], datasets: list[tuple[str, list[Any]]]) -> dict:
 # The treasurer's month across all rooms.
 
 
+# Not paginated: the totals row and the downloads need every operational room.
+# With hundreds of rooms the page grows long, but its queries stay the same six.
 @guard("finance.view_overview")
 def overview(request: HttpRequest) -> HttpResponse:
     this_month = month_of(timezone.localdate())
