@@ -138,6 +138,15 @@ def test_every_year_has_a_budget_drawing_on_granted_funding() -> None:
     }
 
 
+def test_the_rent_draws_on_the_landlords_commitment() -> None:
+    committed = BudgetLine.objects.filter(commitment__isnull=False)
+
+    assert set(committed.values_list("category", flat=True)) == {"rent"}
+    for line in committed.select_related("commitment__organisation"):
+        assert line.amount <= line.commitment.commitment_amount
+        assert line.commitment.signed_on is not None
+
+
 def test_expenses_carry_receipts_in_every_category_and_some_are_refunded() -> None:
     spent = Expense.objects.filter(refund_of__isnull=True)
     refunds = Expense.objects.filter(refund_of__isnull=False)

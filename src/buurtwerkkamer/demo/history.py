@@ -11,6 +11,7 @@ from buurtwerkkamer.startup.services import choose_location, start_checklist, ti
 
 from .context import Demo, period_end
 from .facts import RoomFact
+from .facts.finance import COMMITMENTS
 from .facts.rooms import GEMEENTE
 from .paperwork import funding_application, signed_agreement
 from .track import add_location, pass_gates, record_talks
@@ -107,6 +108,7 @@ def _cooperation(demo: Demo, room: Room, fact: RoomFact, opened: date) -> None:
         signed_from=_before(opened, AGREEMENTS_GATE + 15),
         user=demo.users[fact.gatekeeper],
         period=(start, period_end(start, AGREEMENT_MONTHS)),
+        commitments=COMMITMENTS.get(fact.slug, ()),
     )
 
 

@@ -3,6 +3,7 @@ of the apps they belong to, with a small generated PDF where a signed copy or a
 decision letter belongs."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -15,6 +16,7 @@ from buurtwerkkamer.brokering.services import (
     create_agreement,
     record_signature,
     save_funding_application,
+    set_commitment,
 )
 from buurtwerkkamer.core.money import format_eur
 from buurtwerkkamer.documents.constants import DocumentKind
@@ -93,9 +95,11 @@ def signed_agreement(
     signed_from: date,
     user: User,
     period: tuple[date, date | None],
+    commitments: tuple[tuple[str, Decimal | None, str], ...] = (),
 ) -> Agreement:
     """An agreement that every party signed, three days apart from `signed_from`;
-    the signed copy is attached."""
+    the signed copy is attached. Parties state their `commitments` (organisation
+    slug, amount, in kind) before they sign."""
     title = title_of(kind, room)
     agreement = create_agreement(
         room,
@@ -105,6 +109,10 @@ def signed_agreement(
         starts_on=period[0],
         ends_on=period[1],
     )
+    committed = {slug: (amount, in_kind) for slug, amount, in_kind in commitments}
+    for party in parties_for(agreement):
+        if party.organisation.slug in committed:
+            set_commitment(party, *committed[party.organisation.slug], user)
     lines = ["Ondertekend door:"]
     for index, party in enumerate(parties_for(agreement)):
         signed_on = signed_from + timedelta(days=3 * index)

@@ -159,3 +159,28 @@ RECEIPT_MISSING = Purchase(
 NOT_YET_BOOKED = Purchase(
     "E", "Batterijen en een verlengsnoer", "Bouwmarkt Vaartsche Rijn", Decimal("16.49")
 )
+
+# What partners put in under a room's cooperation agreement, per year: (party
+# slug, amount or None, in kind). The landlord's amount goes to the rent.
+COMMITMENTS = {
+    OVERVECHT.slug: (
+        (OVERVECHT.landlord, Decimal("3000.00"), "Onderhoud van de ruimte"),
+        (
+            "samen-aan-tafel",
+            None,
+            "Een kok die eens per maand de kookclub begeleidt",
+        ),
+        (OVERVECHT.residents, None, "Vrijwilligers voor de openingsuren"),
+    ),
+    KANALENEILAND.slug: (
+        (KANALENEILAND.landlord, Decimal("2400.00"), ""),
+        (
+            "werk-en-inkomen",
+            None,
+            "Een klantmanager die de deelnemers begeleidt",
+        ),
+    ),
+    ONDIEP.slug: (
+        (ONDIEP.landlord, Decimal("1800.00"), "Meubilair uit een leeg pand"),
+    ),
+}
