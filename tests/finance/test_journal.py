@@ -27,8 +27,10 @@ from buurtwerkkamer.finance.constants import (
     TransferStatus,
 )
 from buurtwerkkamer.finance.journal import balances, entries, exports, ledger, xaf
-from buurtwerkkamer.finance.models import CooperativeAccount
+from buurtwerkkamer.finance.models import CooperativeAccount, FixedCost
 from tests.factories import (
+    BankStatementFactory,
+    BankTransactionFactory,
     ExpenseFactory,
     FixedCostFactory,
     SepaBatchFactory,
@@ -248,6 +250,40 @@ def test_a_transfer_debits_the_rooms_petty_cash_on_the_execution_date(
         (ledger.BANK, "C", Decimal("250.00")),
     ]
     assert {line.room_code for line in first} == {"thuis"}
+
+
+def test_a_paid_fixed_cost_settles_the_creditor_from_the_bank(
+    books: World, schema: etree.XMLSchema
+) -> None:
+    rent = FixedCost.objects.get(invoice_reference="W-2026-01")
+    statement = BankStatementFactory(
+        room=None, account_iban="NL20INGB0001234567", file__room_id_scope=None
+    )
+    BankTransactionFactory(
+        statement=statement,
+        room=None,
+        booking_date=day(1, 28),
+        amount=Decimal("-850.00"),
+        bank_reference="BNK-RENT-1",
+        fixed_cost=rent,
+    )
+    start, end = entries.year_range(YEAR)
+
+    journal = entries.journal(start, end)
+    paid = [entry for entry in journal if entry.lines[0].document == "BNK-RENT-1"]
+
+    assert [
+        (line.account.number, line.side, line.amount) for line in paid[0].lines
+    ] == [
+        ("1600", ledger.DEBIT, Decimal("850.00")),
+        ("1100", ledger.CREDIT, Decimal("850.00")),
+    ]
+    assert (paid[0].journal, paid[0].day) == (ledger.BANK_JOURNAL, day(1, 28))
+    assert balances.balances_of(journal) == balances.trial_balance(start, end)
+    totals = nonzero(balances.trial_balance(start, end))
+    assert totals["1600"] == (Decimal("970.45"), Decimal("1070.45"))
+    assert totals["1100"] == (Decimal("0.00"), Decimal("1287.35"))
+    assert_valid(auditfile(), schema)
 
 
 def test_a_refund_books_the_reverse_of_its_expense(books: World) -> None:

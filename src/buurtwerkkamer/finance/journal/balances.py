@@ -15,7 +15,7 @@ from buurtwerkkamer.core.money import to_money
 
 from ..constants import TransferStatus
 from ..models import Expense, FixedCost, Transfer
-from .entries import Entry, lines_of
+from .entries import Entry, lines_of, paid_costs
 from .ledger import (
     BANK,
     CHART,
@@ -77,6 +77,8 @@ def trial_balance(start: date, end: date) -> list[Balance]:
         batch__execution_date__lte=end,
     ).aggregate(total=_sum("amount"))
     totals.pair(PETTY_CASH, BANK, sent["total"])
+    paid = paid_costs(start, end).aggregate(total=_sum("amount"))
+    totals.pair(CREDITORS, BANK, -paid["total"])
     for row in _per_category(
         Expense.objects.filter(spent_on__gte=start, spent_on__lte=end),
         spent=_sum("amount", refund_of__isnull=True),

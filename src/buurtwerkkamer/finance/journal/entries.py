@@ -8,6 +8,8 @@ balanced entry of debit and credit lines, amounts exact to the cent.
 - A fixed cost: its category's cost account debit, creditors credit. A
   correction replaces the amount of what it corrects, so its entry reverses that
   booking and books the corrected amount, dated in the correction's month.
+- A fixed cost paid: the bank debit matched to it on the cooperative's
+  statement, creditors debit and bank credit, on the booking date.
 
 Each kind is read with one query, whatever the number of records."""
 
@@ -24,7 +26,7 @@ from django.utils.translation import gettext as _
 from buurtwerkkamer.core.money import to_money
 
 from ..constants import TransferStatus
-from ..models import Expense, FixedCost, Transfer
+from ..models import BankTransaction, Expense, FixedCost, Transfer
 from .ledger import (
     BANK,
     BANK_JOURNAL,
@@ -82,9 +84,10 @@ def year_range(year: int) -> tuple[date, date]:
 
 def journal(start: date, end: date) -> list[Entry]:
     """Every entry dated from `start` to `end`, numbered per journal in date
-    order. Three queries."""
+    order. Four queries."""
     entries = [
         *(transfer_entry(row) for row in _transfers(start, end)),
+        *(payment_entry(row) for row in _payments(start, end)),
         *(expense_entry(row) for row in _expenses(start, end)),
         *(fixed_cost_entry(row) for row in _fixed_costs(start, end)),
     ]
@@ -128,6 +131,32 @@ def _transfers(start: date, end: date) -> Iterable[Row]:
             day=F("batch__execution_date"),
             room_code=F("room__slug"),
             room_name=F("room__name"),
+        )
+    )
+
+
+def paid_costs(start: date, end: date) -> Any:
+    """The cooperative's bank debits matched to a fixed cost in the period."""
+    return BankTransaction.objects.filter(
+        room__isnull=True,
+        fixed_cost__isnull=False,
+        booking_date__gte=start,
+        booking_date__lte=end,
+    )
+
+
+def _payments(start: date, end: date) -> Iterable[Row]:
+    return (
+        paid_costs(start, end)
+        .order_by("booking_date", "pk")
+        .values(
+            "booking_date",
+            "amount",
+            "bank_reference",
+            supplier=F("fixed_cost__supplier"),
+            invoice=F("fixed_cost__invoice_reference"),
+            room_code=F("fixed_cost__room__slug"),
+            room_name=F("fixed_cost__room__name"),
         )
     )
 
@@ -207,6 +236,24 @@ def transfer_entry(row: Row) -> Entry:
         **_room(row),
     )
     return Entry(BANK_JOURNAL, row["day"], description, lines)
+
+
+def payment_entry(row: Row) -> Entry:
+    description = _("Payment of %(supplier)s %(invoice)s") % {
+        "supplier": row["supplier"],
+        "invoice": row["invoice"],
+    }
+    lines = _pair(
+        CREDITORS,
+        BANK,
+        -row["amount"],
+        description=description,
+        document=row["bank_reference"],
+        supplier=row["supplier"],
+        invoice=row["invoice"],
+        **_room(row),
+    )
+    return Entry(BANK_JOURNAL, row["booking_date"], description, lines)
 
 
 def expense_entry(row: Row) -> Entry:
