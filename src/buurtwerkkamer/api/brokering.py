@@ -4,7 +4,7 @@ change goes through the brokering services, which hold the rules."""
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,14 +15,13 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from buurtwerkkamer.access.policy import roles_of
 from buurtwerkkamer.brokering import services
-from buurtwerkkamer.brokering.constants import AgreementStatus
 from buurtwerkkamer.brokering.models import (
     Agreement,
     AgreementParty,
     FundingApplication,
 )
+from buurtwerkkamer.brokering.queries import readable_agreements
 from buurtwerkkamer.partners.models import Organisation
 
 from .base import (
@@ -235,25 +234,11 @@ class AgreementViewSet(
 
     def narrow(self, queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
         rooms = rooms_where(self.request.user, "brokering.list_agreements")
-        return readable(self.request.user, queryset.filter(room__in=rooms))
+        return readable_agreements(self.request.user, queryset.filter(room__in=rooms))
 
     def agreement_response(self, agreement: Agreement, code: int) -> Response:
         fresh = self.get_queryset().get(pk=agreement.pk)
         return Response(self.get_serializer(fresh).data, status=code)
-
-
-def readable(user: Any, agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
-    """`brokering.queries.agreements_for` over many rooms at once: everything for
-    the cooperative and the room's staff; for a partner, the agreements their
-    organisation is party to, out of draft. A test holds the two to the same."""
-    roles = roles_of(user)
-    if roles.reads_all:
-        return agreements
-    parties = AgreementParty.objects.filter(organisation_id__in=roles.organisations)
-    as_party = ~Q(status=AgreementStatus.DRAFT) & Q(
-        pk__in=parties.values("agreement_id")
-    )
-    return agreements.filter(Q(room__in=roles.staff_rooms) | as_party)
 
 
 class FundingApplicationViewSet(

@@ -24,7 +24,7 @@ from .forms import (
     SignatureForm,
 )
 from .models import Agreement, AgreementParty, FundingApplication
-from .queries import agreements_for, parties_for
+from .queries import agreements_for, investments_for, measure, parties_for
 
 
 def agreement_for(user: Any, agreement: str) -> Agreement:
@@ -80,10 +80,15 @@ def agreement_create(request: HttpRequest, room: Room) -> HttpResponse:
 
 @guard("brokering.view_agreement", load=agreement_for)
 def agreement_detail(request: HttpRequest, agreement: Agreement) -> HttpResponse:
+    obligations = list(agreement.obligations.all())
     context = {
         "agreement": agreement,
         "room": agreement.room,
         "parties": parties_for(agreement),
+        "measured": measure(obligations, timezone.localdate()),
+        "investments": investments_for(agreement),
+        "amendments": agreement.amendments.all(),
+        "next_year": agreement.year + 1 if agreement.year else None,
         "signature_form": SignatureForm(initial={"signed_on": timezone.localdate()}),
         "party_form": PartyForm(user=request.user),
         "upload_form": DocumentUploadForm(),
@@ -213,7 +218,11 @@ def upload_page(
 def funding_detail(
     request: HttpRequest, application: FundingApplication
 ) -> HttpResponse:
-    context = {"application": application, "room": application.room}
+    context = {
+        "application": application,
+        "room": application.room,
+        "reporting_dates": application.reporting_dates.all(),
+    }
     return render(request, "brokering/funding_detail.html", context)
 
 

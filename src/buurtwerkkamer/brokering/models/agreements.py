@@ -1,3 +1,6 @@
+"""Agreements of every kind and their parties."""
+
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -14,13 +17,27 @@ from buurtwerkkamer.documents.models import Document
 from buurtwerkkamer.partners.models import Organisation
 from buurtwerkkamer.rooms.models import Room
 
-from .constants import GRANTED, AgreementKind, AgreementStatus, FundingStatus
+from ..constants import AgreementKind, AgreementStatus
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
 def check_period(start: object, end: object, end_field: str = "ends_on") -> None:
     if start and end and end < start:  # type: ignore[operator]
         raise ValidationError(
             {end_field: _("The end date lies before the start date.")}
+        )
+
+
+def check_annual(year: int | None, starts_on: object, ends_on: object) -> None:
+    """An annual agreement runs from 1 January to 31 December of its year."""
+    if year is None:
+        raise ValidationError({"year": _("An annual agreement needs its year.")})
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValidationError({"year": _("Enter a year between 2000 and 2100.")})
+    if starts_on != date(year, 1, 1) or ends_on != date(year, 12, 31):
+        raise ValidationError(
+            {"year": _("An annual agreement runs from 1 January to 31 December.")}
         )
 
 
@@ -52,6 +69,14 @@ class Agreement(BusinessRecord):
         related_name="+",
     )
     notes = models.TextField(_("notes"), blank=True)
+    # An annual agreement covers one calendar year; the year is kept apart from
+    # the dates so that the database can hold a room to one agreement a year.
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    shared_goals = models.TextField(
+        _("shared goals"),
+        blank=True,
+        help_text=_("What the parties want to achieve together, in their words."),
+    )
 
     objects = ScopedQuerySet.as_manager()
 
@@ -66,7 +91,20 @@ class Agreement(BusinessRecord):
                 | Q(ends_on__gte=F("starts_on")),
                 name="agreement_period_in_order",
                 violation_error_message=_("The end date lies before the start date."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["room", "year"],
+                condition=Q(kind=AgreementKind.ANNUAL),
+                name="one_annual_agreement_per_room_and_year",
+                violation_error_message=_(
+                    "This room already has an annual agreement for that year."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind=AgreementKind.ANNUAL) | Q(year__isnull=False),
+                name="annual_agreement_has_a_year",
+                violation_error_message=_("An annual agreement needs its year."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -74,6 +112,18 @@ class Agreement(BusinessRecord):
 
     def clean(self) -> None:
         check_period(self.starts_on, self.ends_on)
+        if self.kind == AgreementKind.ANNUAL:
+            check_annual(self.year, self.starts_on, self.ends_on)
+        elif self.year is not None:
+            raise ValidationError(
+                {"year": _("Only an annual agreement has a year of its own.")}
+            )
+        if self.kind == AgreementKind.PARTNERSHIP and not (
+            self.starts_on and self.ends_on
+        ):
+            raise ValidationError(
+                {"ends_on": _("A partnership runs for a period: enter both dates.")}
+            )
 
     def get_absolute_url(self) -> str:
         return reverse("brokering:agreement", kwargs={"agreement": self.uuid})
@@ -81,6 +131,21 @@ class Agreement(BusinessRecord):
     @property
     def signed_by_all(self) -> bool:
         return self.status == AgreementStatus.SIGNED
+
+    @property
+    def is_annual(self) -> bool:
+        return self.kind == AgreementKind.ANNUAL
+
+    @property
+    def is_partnership(self) -> bool:
+        return self.kind == AgreementKind.PARTNERSHIP
+
+    @property
+    def years(self) -> list[int]:
+        """The calendar years the agreement covers, for investments per year."""
+        if not (self.starts_on and self.ends_on):
+            return []
+        return list(range(self.starts_on.year, self.ends_on.year + 1))
 
 
 class AgreementParty(BusinessRecord):
@@ -142,109 +207,3 @@ class AgreementParty(BusinessRecord):
     @property
     def has_commitment(self) -> bool:
         return self.commitment_amount is not None or bool(self.commitment_in_kind)
-
-
-class FundingApplication(BusinessRecord):
-    """A formal request for money to a funder."""
-
-    room = models.ForeignKey(
-        Room,
-        verbose_name=_("room"),
-        on_delete=models.PROTECT,
-        related_name="funding_applications",
-    )
-    funder = models.ForeignKey(
-        Organisation,
-        verbose_name=_("funder"),
-        on_delete=models.PROTECT,
-        related_name="funding_applications",
-    )
-    title = models.CharField(_("title"), max_length=200)
-    amount_requested = models.DecimalField(
-        _("amount requested"),
-        max_digits=12,
-        decimal_places=2,
-        validators=[MinValueValidator(Decimal("0.01"))],
-    )
-    period_start = models.DateField(_("period from"))
-    period_end = models.DateField(_("period until"))
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=FundingStatus.choices,
-        default=FundingStatus.DRAFT,
-    )
-    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
-    decision_expected_on = models.DateField(
-        _("decision expected on"), null=True, blank=True
-    )
-    decided_on = models.DateField(_("decided on"), null=True, blank=True)
-    amount_granted = models.DecimalField(
-        _("amount granted"),
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0.00"))],
-    )
-    document = models.ForeignKey(
-        Document,
-        verbose_name=_("decision letter"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-
-    objects = ScopedQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("funding application")
-        verbose_name_plural = _("funding applications")
-        ordering = ["-period_start", "title"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__gte=F("period_start")),
-                name="funding_period_in_order",
-                violation_error_message=_("The end date lies before the start date."),
-            ),
-            models.CheckConstraint(
-                condition=Q(amount_requested__gt=0),
-                name="funding_amount_positive",
-                violation_error_message=_("The amount must be more than zero."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def clean(self) -> None:
-        check_period(self.period_start, self.period_end, "period_end")
-        if (
-            self.submitted_on
-            and self.decided_on
-            and self.decided_on < self.submitted_on
-        ):
-            raise ValidationError(
-                {"decided_on": _("A decision cannot precede the submission.")}
-            )
-        if self.status in GRANTED and not self.amount_granted:
-            raise ValidationError({"amount_granted": _("Enter the amount granted.")})
-        if (
-            self.amount_granted is not None
-            and self.amount_granted > self.amount_requested
-        ):
-            raise ValidationError(
-                {
-                    "amount_granted": _(
-                        "More was granted than requested: check the amount."
-                    )
-                }
-            )
-
-    def get_absolute_url(self) -> str:
-        return reverse("brokering:funding", kwargs={"application": self.uuid})
-
-    @property
-    def is_granted(self) -> bool:
-        return self.status in GRANTED
