@@ -10,6 +10,7 @@ urlpatterns = [
     path("documenten/", include("buurtwerkkamer.documents.urls")),
     path("afspraken/", include("buurtwerkkamer.brokering.urls")),
     path("opstart/", include("buurtwerkkamer.startup.urls")),
+    path("ontwikkeling/", include("buurtwerkkamer.development.urls")),
     path("financien/", include("buurtwerkkamer.finance.urls")),
     path("api/v1/", include("buurtwerkkamer.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
