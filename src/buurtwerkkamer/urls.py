@@ -8,6 +8,7 @@ urlpatterns = [
     path("kamers/", include("buurtwerkkamer.rooms.urls")),
     path("personen/", include("buurtwerkkamer.people.urls")),
     path("documenten/", include("buurtwerkkamer.documents.urls")),
+    path("activiteiten/", include("buurtwerkkamer.activities.urls")),
     path("afspraken/", include("buurtwerkkamer.brokering.urls")),
     path("opstart/", include("buurtwerkkamer.startup.urls")),
     path("ontwikkeling/", include("buurtwerkkamer.development.urls")),

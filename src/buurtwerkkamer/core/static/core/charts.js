@@ -3,7 +3,8 @@
  * json_script wrote into the element with that id:
  *   {"labels": [...], "datasets": [{"label": "...", "data": ["12.50", ...]}]}
  * Amounts come as text so that no cent is rounded on the way; they become numbers
- * only to be drawn. data-chart-stacked stacks the datasets. Every chart has its
+ * only to be drawn. data-chart-stacked stacks the datasets; data-chart-unit="number"
+ * shows plain numbers (visitors, hours) instead of euros. Every chart has its
  * figures in a table beside it as well: the chart adds a picture, never facts.
  * No inline script: this file is loaded with defer after Chart.js.
  */
@@ -22,8 +23,11 @@
     "#000000",
   ];
 
-  function euros() {
+  function formatter(canvas) {
     var language = document.documentElement.lang || "nl";
+    if (canvas.getAttribute("data-chart-unit") === "number") {
+      return new Intl.NumberFormat(language);
+    }
     return new Intl.NumberFormat(language, { style: "currency", currency: "EUR" });
   }
 
@@ -44,7 +48,7 @@
     }
     var figures = JSON.parse(source.textContent);
     var stacked = canvas.hasAttribute("data-chart-stacked");
-    var money = euros();
+    var money = formatter(canvas);
     new window.Chart(canvas, {
       type: "bar",
       data: {

@@ -1,0 +1,206 @@
+"""Pages of a room's activities: the list and schedule, an activity with its
+sessions, recording a session on a phone, and the figures of a room and across
+rooms."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from buurtwerkkamer.core.forms import apply_errors, form_page
+from buurtwerkkamer.core.guards import guard
+from buurtwerkkamer.rooms.models import Room
+from buurtwerkkamer.rooms.queries import room_for
+
+from . import queries, services
+from .forms import ActivityForm, SessionForm
+from .models import Activity
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def year_of(request: HttpRequest) -> int:
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("jaar", today.year))
+    except ValueError:
+        return today.year
+    return year if FIRST_YEAR <= year <= LAST_YEAR else today.year
+
+
+@guard("activities.view_activities", load=room_for)
+def room_activities(request: HttpRequest, room: Room) -> HttpResponse:
+    today = timezone.localdate()
+    activities = list(queries.activities_of(room))
+    context = {
+        "room": room,
+        "running": [activity for activity in activities if activity.runs_on(today)],
+        "other": [activity for activity in activities if not activity.runs_on(today)],
+    }
+    return render(request, "activities/room.html", context)
+
+
+@guard("activities.add_activity", load=room_for)
+def activity_create(request: HttpRequest, room: Room) -> HttpResponse:
+    form = ActivityForm(
+        request.POST or None,
+        people=queries.volunteers_of(room),
+        initial={"active_from": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = services.create_activity(room, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The activity has been added."))
+            return redirect(activity)
+    return form_page(
+        request,
+        form,
+        _("New activity of %(room)s") % {"room": room},
+        cancel_url=reverse("activities:room", kwargs={"room": room.slug}),
+    )
+
+
+@guard("activities.change_activity", load=queries.activity_for)
+def activity_edit(request: HttpRequest, activity: Activity) -> HttpResponse:
+    form = ActivityForm(
+        request.POST or None,
+        people=queries.volunteers_of(activity.room),
+        instance=Activity.objects.get(pk=activity.pk),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_activity(activity, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The activity has been changed."))
+            return redirect(activity)
+    return form_page(
+        request,
+        form,
+        _("Change %(activity)s") % {"activity": activity},
+        cancel_url=activity.get_absolute_url(),
+    )
+
+
+@guard("activities.view_activity", load=queries.activity_for)
+def activity_detail(request: HttpRequest, activity: Activity) -> HttpResponse:
+    sessions = queries.sessions_of(activity)
+    context = {
+        "activity": activity,
+        "room": activity.room,
+        "page": Paginator(sessions, 25).get_page(request.GET.get("page")),
+        "running": activity.runs_on(timezone.localdate()),
+    }
+    return render(request, "activities/activity.html", context)
+
+
+@guard("activities.record_session", load=queries.activity_for)
+def session_record(request: HttpRequest, activity: Activity) -> HttpResponse:
+    today = timezone.localdate()
+    people = list(queries.volunteers_of(activity.room))
+    form = SessionForm(
+        request.POST or None,
+        people=people,
+        hours=activity.usual_hours,
+        participants=people if activity.needs_participants else None,
+        initial={"held_on": today},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_session(
+                activity,
+                request.user,
+                held_on=data["held_on"],
+                visitors=data["visitors"],
+                volunteers=data["volunteers"],
+                participants=data.get("participants") or (),
+                notes=data["notes"],
+                today=today,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The session of %(date)s has been recorded.")
+                % {"date": date_format(data["held_on"], "j F Y")},
+            )
+            return redirect(activity)
+    status = 400 if form.is_bound and form.errors else 200
+    context = {"activity": activity, "room": activity.room, "form": form}
+    return render(request, "activities/record.html", context, status=status)
+
+
+# Figures.
+
+
+def _chart(labels: list[str], datasets: list[tuple[str, list[Any]]]) -> dict:
+    """Figures for core/charts.js, as text so that hours keep their cents."""
+    return {
+        "labels": labels,
+        "datasets": [
+            {"label": label, "data": [str(value) for value in values]}
+            for label, values in datasets
+        ],
+    }
+
+
+def _week_charts(weeks: list[queries.WeekRow]) -> dict[str, dict]:
+    labels = [str(row.number) for row in weeks]
+    return {
+        "visitors_chart": _chart(
+            labels, [(_("Visitors"), [row.figures.visitors for row in weeks])]
+        ),
+        "hours_chart": _chart(
+            labels, [(_("Volunteer hours"), [row.figures.hours for row in weeks])]
+        ),
+    }
+
+
+@guard("activities.view_activities", load=room_for)
+def room_figures(request: HttpRequest, room: Room) -> HttpResponse:
+    year = year_of(request)
+    report = queries.room_year(room, year, timezone.localdate())
+    context = {
+        "room": room,
+        "year": year,
+        "report": report,
+        "previous": year - 1 if year > FIRST_YEAR else None,
+        "next": year + 1 if year < LAST_YEAR else None,
+        **_week_charts(report.weeks),
+    }
+    return render(request, "activities/figures_room.html", context)
+
+
+@guard("activities.view_overview")
+def overview(request: HttpRequest) -> HttpResponse:
+    year = year_of(request)
+    page = Paginator(queries.overview_rooms(request.user), 50).get_page(
+        request.GET.get("page")
+    )
+    report = queries.overview(page.object_list, year, timezone.localdate())
+    context = {
+        "year": year,
+        "page": page,
+        "report": report,
+        "previous": year - 1 if year > FIRST_YEAR else None,
+        "next": year + 1 if year < LAST_YEAR else None,
+        "rooms_chart": _chart(
+            [row.room.name for row in report.rows],
+            [(_("Visitors per week"), [row.visitors_per_week for row in report.rows])],
+        ),
+        **_week_charts(report.weeks),
+    }
+    return render(request, "activities/overview.html", context)
