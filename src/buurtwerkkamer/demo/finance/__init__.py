@@ -7,8 +7,13 @@ The year before last is closed month by month and frozen by the accountant;
 last year is closed. Of the last two months that have ended, the first
 reconciles but waits to be closed and the second leaves the treasurer work: a
 card payment on the bank statement without an expense, an expense the bank has
-not booked yet, expenses not checked. This month is left for the treasurer's
-monthly run."""
+not booked yet, expenses not checked (in January those are November and December
+of last year, as they would be for a real treasurer). This month is left for the
+treasurer's monthly run.
+
+The services stamp the moment they run; where a page shows when something was
+done (a batch sent, a month closed, a year frozen, an expense checked) the demo
+dates it back afterwards, as the start-up track does with its gates."""
 
 import logging
 from datetime import date, timedelta
