@@ -30,6 +30,7 @@ from tests.factories import (
     SepaBatchFactory,
     TalkFactory,
 )
+from tests.activities.factories import ActivityFactory
 from tests.personas import ROLES, World
 
 # Views that anyone may open, or that guard themselves in another way.
@@ -93,6 +94,7 @@ def samples(world: World, room: Any) -> dict[str, str]:
         "transaction": str(BankTransactionFactory(statement=statement).uuid),
         "cost": str(FixedCostFactory(room=room).uuid),
         "year": "2026",
+        "activity": str(ActivityFactory(room=room).uuid),
         # A job is its starter's alone: the treasurer's import, 404 to others.
         "job": str(
             Job.objects.create(

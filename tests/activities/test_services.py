@@ -26,9 +26,7 @@ def record(activity: Activity, world: World, **changes: object) -> Session:
         "today": TODAY,
     }
     values.update(changes)
-    return services.record_session(
-        activity, world.users["volunteer"], **values
-    )
+    return services.record_session(activity, world.users["volunteer"], **values)
 
 
 def refused(activity: Activity, world: World, **changes: object) -> list[str]:
@@ -161,9 +159,7 @@ def test_the_same_session_recorded_twice_is_stored_once(
     with pytest.raises(ValidationError) as caught:
         record(activity, world, visitors=20)
 
-    assert caught.value.messages == [
-        gettext("This session has been recorded already.")
-    ]
+    assert caught.value.messages == [gettext("This session has been recorded already.")]
     assert list(Session.objects.values_list("visitors", flat=True)) == [14]
 
 

@@ -32,6 +32,10 @@ from tests.factories import (
     TalkFactory,
     TransferFactory,
 )
+from tests.activities.factories import (
+    SessionParticipantFactory,
+    SessionVolunteerFactory,
+)
 from tests.personas import World
 
 
@@ -71,6 +75,9 @@ def fill(world: World, count: int) -> None:
         )
         statement = BankStatementFactory(room=room)
         BankTransactionFactory(statement=statement)
+        present = SessionVolunteerFactory(session__activity__room=room)
+        SessionParticipantFactory(session=present.session)
+        SessionVolunteerFactory(session__activity__room=RoomFactory())
         BankTransactionFactory(statement=statement, expense=ExpenseFactory(room=room))
 
 
@@ -100,6 +107,11 @@ PAGES = [
     ("audit_committee", "finance:overview", {}),
     ("treasurer", "finance:room_year", {"room": "thuis", "year": 2026}),
     ("team_coordinator", "finance:room_year", {"room": "thuis", "year": 2026}),
+    ("volunteer", "activities:room", {"room": "thuis"}),
+    ("team_coordinator", "activities:room_figures", {"room": "thuis"}),
+    ("board", "activities:overview", {}),
+    ("project_coach", "activities:overview", {}),
+    ("volunteer", "core:dashboard", {}),
 ]
 
 
