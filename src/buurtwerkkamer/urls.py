@@ -10,6 +10,7 @@ urlpatterns = [
     path("documenten/", include("buurtwerkkamer.documents.urls")),
     path("activiteiten/", include("buurtwerkkamer.activities.urls")),
     path("afspraken/", include("buurtwerkkamer.brokering.urls")),
+    path("overleggen/", include("buurtwerkkamer.meetings.urls")),
     path("opstart/", include("buurtwerkkamer.startup.urls")),
     path("ontwikkeling/", include("buurtwerkkamer.development.urls")),
     path("financien/", include("buurtwerkkamer.finance.urls")),

@@ -31,6 +31,7 @@ from tests.factories import (
     TalkFactory,
 )
 from tests.activities.factories import ActivityFactory
+from tests.meetings.factories import ActionItemFactory, MeetingFactory
 from tests.personas import ROLES, World
 
 # Views that anyone may open, or that guard themselves in another way.
@@ -73,6 +74,7 @@ def samples(world: World, room: Any) -> dict[str, str]:
     )
     person = PersonFactory(rooms=[room])
     statement = BankStatementFactory(room=room)
+    meeting = MeetingFactory(room=room)
     return {
         "room": room.slug,
         "organisation": world.partner_organisation.slug,
@@ -94,6 +96,11 @@ def samples(world: World, room: Any) -> dict[str, str]:
         "transaction": str(BankTransactionFactory(statement=statement).uuid),
         "cost": str(FixedCostFactory(room=room).uuid),
         "year": "2026",
+        "meeting": str(meeting.uuid),
+        # Owned by the board, who sees every meeting: nobody else owns it.
+        "action": str(
+            ActionItemFactory(meeting=meeting, owner=world.users["board"]).uuid
+        ),
         "activity": str(ActivityFactory(room=room).uuid),
         # A job is its starter's alone: the treasurer's import, 404 to others.
         "job": str(

@@ -36,6 +36,11 @@ from tests.activities.factories import (
     SessionParticipantFactory,
     SessionVolunteerFactory,
 )
+from tests.meetings.factories import (
+    ActionItemFactory,
+    AttendeeFactory,
+    MeetingFactory,
+)
 from tests.personas import World
 
 
@@ -73,6 +78,9 @@ def fill(world: World, count: int) -> None:
             closed_by=world.users["treasurer"],
             closed_at=timezone.now(),
         )
+        meeting = MeetingFactory(room=room)
+        AttendeeFactory(meeting=meeting)
+        ActionItemFactory(meeting=meeting)
         statement = BankStatementFactory(room=room)
         BankTransactionFactory(statement=statement)
         present = SessionVolunteerFactory(session__activity__room=room)
@@ -84,6 +92,10 @@ def fill(world: World, count: int) -> None:
 PAGES = [
     ("board", "core:dashboard", {}),
     ("board", "rooms:list", {}),
+    ("board", "meetings:all", {}),
+    ("project_coach", "meetings:all", {}),
+    ("team_coordinator", "meetings:room", {"room": "thuis"}),
+    ("partner", "meetings:room", {"room": "thuis"}),
     ("board", "rooms:detail", {"room": "thuis"}),
     ("board", "partners:list", {}),
     ("board", "partners:detail", {"organisation": "gemeente-thuis"}),
