@@ -12,6 +12,11 @@ from buurtwerkkamer.finance.models import Expense, FixedCost
 from buurtwerkkamer.rooms.constants import Stage
 from buurtwerkkamer.startup.models import StageChange
 
+from ..activities.factories import (
+    ActivityFactory,
+    SessionParticipantFactory,
+    SessionVolunteerFactory,
+)
 from ..factories import (
     AgreementPartyFactory,
     BankTransactionFactory,
@@ -97,7 +102,14 @@ def matched_row(world: World) -> object:
     )
 
 
+def attended_session(world: World) -> object:
+    present = SessionVolunteerFactory(session__activity__room=world.room)
+    return SessionParticipantFactory(session=present.session)
+
+
 BUILDERS: dict[str, Builder] = {
+    "activity": lambda world: ActivityFactory(room=world.room),
+    "session": attended_session,
     "organisation": lambda world: OrganisationFactory(),
     "contact": lambda world: ContactPersonFactory(),
     "room": room_with_partner,

@@ -2,6 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from .activities import ActivityViewSet, SessionViewSet
 from .auth import ObtainTokenView
 from .brokering import AgreementViewSet, FundingApplicationViewSet
 from .finance import (
@@ -29,6 +30,8 @@ router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("contacts", ContactPersonViewSet, basename="contact")
 router.register("rooms", RoomViewSet, basename="room")
 router.register("people", PersonViewSet, basename="person")
+router.register("activities", ActivityViewSet, basename="activity")
+router.register("sessions", SessionViewSet, basename="session")
 router.register("agreements", AgreementViewSet, basename="agreement")
 router.register(
     "funding-applications", FundingApplicationViewSet, basename="fundingapplication"
