@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.urls import reverse
 from PIL import Image
 
 from buurtwerkkamer.access.constants import Role
@@ -81,6 +82,38 @@ def test_a_room_with_a_lower_allowance_gets_less(world: World, account) -> None:
 def test_a_room_in_start_up_gets_no_petty_cash(world: World, account) -> None:
     starting = RoomFactory(exploring=True)
     assert starting not in {p.room for p in services.monthly_run(MONTH)}
+
+
+def test_the_whole_run_is_approved_at_once_and_a_room_without_account_reported(
+    world: World, account
+) -> None:
+    treasurer = world.users["treasurer"]
+    services.approve_transfer(world.room, MONTH, Decimal("100"), treasurer)
+    no_account = RoomFactory(bank_iban="", bank_holder="")
+
+    result = services.approve_run(MONTH, treasurer)
+
+    assert {(t.room, t.amount) for t in result.approved} == {
+        (world.room, Decimal("150.00")),
+        (world.other_room, Decimal("250.00")),
+    }
+    assert [room for room, _reason in result.refused] == [no_account]
+    assert services.transferred_in(world.room, MONTH) == Decimal("250.00")
+    assert services.approve_run(MONTH, treasurer).approved == []
+
+
+def test_the_treasurer_approves_the_run_on_the_page(
+    client, world: World, account
+) -> None:
+    client.force_login(world.users["treasurer"])
+
+    response = client.post(reverse("finance:run_approve"), {"month": "2026-12"})
+
+    assert response.status_code == 302
+    assert Transfer.objects.filter(month=MONTH).count() == 2
+    client.force_login(world.users["board"])
+    refused = client.post(reverse("finance:run_approve"), {"month": "2026-12"})
+    assert refused.status_code == 403
 
 
 def test_transfers_for_a_month_never_add_up_to_more_than_the_allowance(

@@ -187,6 +187,31 @@ def approve_transfer(room: Room, month: date, amount: Decimal, user: Any) -> Tra
     return transfer
 
 
+@dataclass(frozen=True)
+class RunResult:
+    approved: list[Transfer]
+    refused: list[tuple[Room, str]]
+
+
+@transaction.atomic
+def approve_run(month: date, user: Any) -> RunResult:
+    """Approve every proposed top-up of the month at once. Each goes through
+    `approve_transfer`, so the allowance holds as for one; a room that cannot be
+    paid (no business account, say) is reported and the others go ahead."""
+    month = month_of(month)
+    approved, refused = [], []
+    for proposal in monthly_run(month):
+        if proposal.amount <= 0:
+            continue
+        try:
+            approved.append(
+                approve_transfer(proposal.room, month, proposal.amount, user)
+            )
+        except ValidationError as error:
+            refused.append((proposal.room, " ".join(error.messages)))
+    return RunResult(approved, refused)
+
+
 @transaction.atomic
 def prepare_batch(user: Any, execution_date: date) -> SepaBatch:
     """Gather every approved transfer not yet in a batch into one batch."""

@@ -7,6 +7,7 @@ app_name = "finance"
 urlpatterns = [
     path("handgeld/", views.petty_cash, name="petty_cash"),
     path("rekening/", views.account_edit, name="account"),
+    path("handgeld/goedkeuren/", views.run_approve, name="run_approve"),
     path(
         "handgeld/<slug:room>/goedkeuren/",
         views.transfer_approve,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from buurtwerkkamer.core.forms import apply_errors, form_page
@@ -88,6 +89,37 @@ def transfer_approve(request: HttpRequest, room: Room) -> HttpResponse:
     return _run_page(
         request, services.month_of(month), refused=(room, form), status=400
     )
+
+
+@guard("finance.approve_transfer")
+@require_POST
+def run_approve(request: HttpRequest) -> HttpResponse:
+    """Approve all proposed top-ups of the month in one go."""
+    form = MonthForm(request.POST)
+    if not form.is_valid():
+        return _run_page(request, services.month_of(timezone.localdate()), status=400)
+    month = services.month_of(form.cleaned_data["month"])
+    try:
+        result = services.approve_run(month, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s transfer has been approved.",
+                "%(count)s transfers have been approved.",
+                len(result.approved),
+            )
+            % {"count": len(result.approved)},
+        )
+        for room, reason in result.refused:
+            messages.error(
+                request,
+                _("The transfer for %(room)s was not approved: %(reason)s")
+                % {"room": room.name, "reason": reason},
+            )
+    return redirect(f"{reverse('finance:petty_cash')}?month={month:%Y-%m}")
 
 
 def _run_page(
