@@ -30,6 +30,12 @@ from tests.factories import (
     SepaBatchFactory,
     TalkFactory,
 )
+from tests.development.factories import (
+    EvaluationFactory,
+    FollowUpFactory,
+    LearningPlanFactory,
+    TrainingParticipantFactory,
+)
 from tests.activities.factories import ActivityFactory
 from tests.meetings.factories import ActionItemFactory, MeetingFactory
 from tests.personas import ROLES, World
@@ -74,6 +80,7 @@ def samples(world: World, room: Any) -> dict[str, str]:
     )
     person = PersonFactory(rooms=[room])
     statement = BankStatementFactory(room=room)
+    participant = TrainingParticipantFactory(training__room=room)
     meeting = MeetingFactory(room=room)
     return {
         "room": room.slug,
@@ -96,6 +103,11 @@ def samples(world: World, room: Any) -> dict[str, str]:
         "transaction": str(BankTransactionFactory(statement=statement).uuid),
         "cost": str(FixedCostFactory(room=room).uuid),
         "year": "2026",
+        "evaluation": str(EvaluationFactory(room=room).uuid),
+        "followup": str(FollowUpFactory(evaluation__room=room).uuid),
+        "plan": str(LearningPlanFactory(room=room, year=2026).uuid),
+        "training": str(participant.training.uuid),
+        "participant": str(participant.uuid),
         "meeting": str(meeting.uuid),
         # Owned by the board, who sees every meeting: nobody else owns it.
         "action": str(

@@ -32,6 +32,11 @@ from tests.factories import (
     TalkFactory,
     TransferFactory,
 )
+from tests.development.factories import (
+    FollowUpFactory,
+    LearningPlanFactory,
+    TrainingParticipantFactory,
+)
 from tests.activities.factories import (
     SessionParticipantFactory,
     SessionVolunteerFactory,
@@ -78,6 +83,11 @@ def fill(world: World, count: int) -> None:
             closed_by=world.users["treasurer"],
             closed_at=timezone.now(),
         )
+        FollowUpFactory(
+            evaluation__room=room, owner=world.users["team_coordinator"]
+        )
+        LearningPlanFactory(room=RoomFactory(), year=2026)
+        TrainingParticipantFactory(training__room=room, completed=True)
         meeting = MeetingFactory(room=room)
         AttendeeFactory(meeting=meeting)
         ActionItemFactory(meeting=meeting)
@@ -119,6 +129,12 @@ PAGES = [
     ("audit_committee", "finance:overview", {}),
     ("treasurer", "finance:room_year", {"room": "thuis", "year": 2026}),
     ("team_coordinator", "finance:room_year", {"room": "thuis", "year": 2026}),
+    ("board", "development:index", {}),
+    ("partner", "development:index", {}),
+    ("team_coordinator", "development:room", {"room": "thuis"}),
+    ("volunteer", "development:room", {"room": "thuis"}),
+    ("partner", "development:room", {"room": "thuis"}),
+    ("team_coordinator", "core:dashboard", {}),
     ("volunteer", "activities:room", {"room": "thuis"}),
     ("team_coordinator", "activities:room_figures", {"room": "thuis"}),
     ("board", "activities:overview", {}),

@@ -52,12 +52,15 @@ def participant_for(user: Any, participant: str) -> TrainingParticipant:
 def with_counts(trainings: QuerySet[Training]) -> QuerySet[Training]:
     """Trainings with how many take part and how many completed: counts, no
     names, so every reader may see them."""
-    return trainings.annotate(
+    counted = trainings.annotate(
         participant_count=Count("participants"),
         completed_count=Count(
             "participants", filter=Q(participants__completed_on__isnull=False)
         ),
     )
+    # Grouping drops the model's ordering; in date order a volunteer reads
+    # what comes next.
+    return counted.order_by("starts_on", "title")
 
 
 def evaluations_of(room: Room, year: int) -> QuerySet[Evaluation]:
@@ -67,6 +70,7 @@ def evaluations_of(room: Room, year: int) -> QuerySet[Evaluation]:
         .annotate(
             open_actions=Count("follow_ups", filter=Q(follow_ups__done_on__isnull=True))
         )
+        .order_by("-held_on", "theme")
     )
 
 
