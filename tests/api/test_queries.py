@@ -35,6 +35,7 @@ from ..factories import (
     TalkFactory,
     TransferFactory,
 )
+from ..meetings.factories import ActionItemFactory, AttendeeFactory
 from ..personas import World
 from .conftest import ApiFor
 
@@ -129,6 +130,9 @@ BUILDERS: dict[str, Builder] = {
     ),
     "expense": checked_refund,
     "banktransaction": matched_row,
+    "meeting": lambda world: AttendeeFactory(
+        meeting=ActionItemFactory(meeting__room=world.room).meeting
+    ),
 }
 
 

@@ -12,6 +12,7 @@ from .finance import (
     FixedCostViewSet,
     TransferViewSet,
 )
+from .meetings import MeetingViewSet
 from .partners import ContactPersonViewSet, OrganisationViewSet
 from .people import PersonViewSet
 from .rooms import RoomViewSet
@@ -37,6 +38,7 @@ router.register(
     "funding-applications", FundingApplicationViewSet, basename="fundingapplication"
 )
 router.register("talks", TalkViewSet, basename="talk")
+router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("locations", LocationViewSet, basename="location")
 router.register("checklist-items", ChecklistItemViewSet, basename="checklistitem")
 router.register("stage-changes", StageChangeViewSet, basename="stagechange")
