@@ -17,6 +17,11 @@ from ..activities.factories import (
     SessionParticipantFactory,
     SessionVolunteerFactory,
 )
+from ..development.factories import (
+    FollowUpFactory,
+    LearningPlanFactory,
+    TrainingParticipantFactory,
+)
 from ..factories import (
     AgreementPartyFactory,
     BankTransactionFactory,
@@ -117,6 +122,13 @@ BUILDERS: dict[str, Builder] = {
     "person": lambda world: PersonFactory(rooms=[world.room, world.other_room]),
     "agreement": lambda world: AgreementPartyFactory(agreement__room=world.room),
     "fundingapplication": lambda world: FundingApplicationFactory(room=world.room),
+    "evaluation": lambda world: FollowUpFactory(
+        evaluation__room=world.room, evaluation__report=DocumentFactory()
+    ),
+    "learningplan": lambda world: LearningPlanFactory(room=RoomFactory()),
+    "training": lambda world: TrainingParticipantFactory(
+        training__room=world.room, completed=True
+    ),
     "talk": lambda world: TalkFactory(room=world.room),
     "location": lambda world: LocationFactory(
         room=world.room, landlord=world.partner_organisation

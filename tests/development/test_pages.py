@@ -142,9 +142,7 @@ def test_a_partner_reads_the_findings_but_not_the_evaluator(
 
 def test_the_staff_read_the_evaluator(client, world: World) -> None:
     evaluation = EvaluationFactory(room=world.room, evaluator_name="Drs. Naamloos")
-    response = login(client, world, "project_coach").get(
-        evaluation.get_absolute_url()
-    )
+    response = login(client, world, "project_coach").get(evaluation.get_absolute_url())
     assert "Drs. Naamloos" in response.content.decode()
 
 
@@ -163,9 +161,7 @@ def test_only_staff_and_board_see_who_takes_part(
 ) -> None:
     person = PersonFactory(rooms=[world.room], first_name="Fatima", last_name="Zeki")
     participant = TrainingParticipantFactory(training__room=world.room, person=person)
-    response = login(client, world, role).get(
-        participant.training.get_absolute_url()
-    )
+    response = login(client, world, role).get(participant.training.get_absolute_url())
     assert response.status_code == 200
     assert response.context["participant_count"] == 1
     assert ("Fatima Zeki" in response.content.decode()) is sees_names

@@ -152,15 +152,11 @@ def test_a_follow_up_appears_among_its_owners_deadlines(world: World) -> None:
         evaluation, action="Scholing plannen", owner=owner, due_on=TODAY
     )
     found = [d for d in deadlines_for(owner, TODAY) if d.kind == "evaluation"]
-    assert [(d.due, d.url) for d in found] == [
-        (TODAY, evaluation.get_absolute_url())
-    ]
+    assert [(d.due, d.url) for d in found] == [(TODAY, evaluation.get_absolute_url())]
 
 
 def test_a_follow_up_is_not_among_the_deadlines_of_others(world: World) -> None:
-    FollowUpFactory(
-        evaluation__room=world.room, owner=world.users["team_coordinator"]
-    )
+    FollowUpFactory(evaluation__room=world.room, owner=world.users["team_coordinator"])
     found = deadlines_for(world.users["project_coach"], TODAY)
     assert [d for d in found if d.kind == "evaluation"] == []
 

@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from .activities import ActivityViewSet, SessionViewSet
 from .auth import ObtainTokenView
 from .brokering import AgreementViewSet, FundingApplicationViewSet
+from .development import EvaluationViewSet, LearningPlanViewSet, TrainingViewSet
 from .finance import (
     BankTransactionViewSet,
     BudgetViewSet,
@@ -37,6 +38,9 @@ router.register("agreements", AgreementViewSet, basename="agreement")
 router.register(
     "funding-applications", FundingApplicationViewSet, basename="fundingapplication"
 )
+router.register("evaluations", EvaluationViewSet, basename="evaluation")
+router.register("learning-plans", LearningPlanViewSet, basename="learningplan")
+router.register("trainings", TrainingViewSet, basename="training")
 router.register("talks", TalkViewSet, basename="talk")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("locations", LocationViewSet, basename="location")
