@@ -29,4 +29,4 @@ def test_meeting_urls_answer_as_the_policy_prescribes(
         else:
             assert got == want, f"{role} {url}: {got}, expected {want}"
         checked += 1
-    assert checked == 11
+    assert checked == 12

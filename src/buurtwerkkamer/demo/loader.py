@@ -14,6 +14,7 @@ from buurtwerkkamer.people.models import Membership, Person
 from buurtwerkkamer.rooms.models import Room
 
 from .context import Demo
+from .development import build_development
 from .facts.people import LOGINS
 from .facts.rooms import OPERATIONAL_ROOMS
 from .finance import build_finance
@@ -85,5 +86,6 @@ def load(today: date) -> Demo:
         build_history(demo, fact)
     build_start_up(demo)
     build_finance(demo)
+    build_development(demo)
     logger.info("demo loaded rooms=%s users=%s", len(demo.rooms), len(demo.users))
     return demo

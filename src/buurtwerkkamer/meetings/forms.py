@@ -16,19 +16,49 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-class MeetingForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=MeetingKind.choices)
+class WhenForm(forms.Form):
+    """What planning and rescheduling share: the title, the time and the place."""
+
     title = forms.CharField(label=_("Title"), max_length=200)
     day = forms.DateField(label=_("Date"), widget=DATE)
     starts = forms.TimeField(label=_("Starts at"), widget=TIME)
     ends = forms.TimeField(label=_("Ends at"), widget=TIME, required=False)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
+
+    def when_data(self) -> dict[str, Any]:
+        """The cleaned fields as the services take them: moments, not a day and
+        two times."""
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "starts_at": moment(data["day"], data["starts"]),
+            "ends_at": moment(data["day"], data["ends"]) if data["ends"] else None,
+            "place": data["place"],
+        }
+
+    @classmethod
+    def initial_for(cls, meeting: Meeting) -> dict[str, Any]:
+        starts = timezone.localtime(meeting.starts_at)
+        ends = timezone.localtime(meeting.ends_at) if meeting.ends_at else None
+        return {
+            "title": meeting.title,
+            "day": starts.date(),
+            "starts": starts.time(),
+            "ends": ends.time() if ends else None,
+            "place": meeting.place,
+        }
+
+
+class MeetingForm(WhenForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=MeetingKind.choices)
     agenda = forms.CharField(
         label=_("Agenda"),
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
         help_text=_("One item per line; it can be completed later."),
     )
+
+    field_order = ["kind", "title", "day", "starts", "ends", "place", "agenda"]
 
     def __init__(self, *args: Any, cooperative: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -37,17 +67,8 @@ class MeetingForm(forms.Form):
             self.fields["kind"].choices = kinds  # type: ignore[attr-defined]
 
     def meeting_data(self) -> dict[str, Any]:
-        """The cleaned fields as the service takes them: moments, not a day and
-        two times."""
         data = self.cleaned_data
-        return {
-            "kind": data["kind"],
-            "title": data["title"],
-            "starts_at": moment(data["day"], data["starts"]),
-            "ends_at": moment(data["day"], data["ends"]) if data["ends"] else None,
-            "place": data["place"],
-            "agenda": data["agenda"],
-        }
+        return {"kind": data["kind"], "agenda": data["agenda"], **self.when_data()}
 
 
 def moment(day: Any, time: Any) -> datetime:

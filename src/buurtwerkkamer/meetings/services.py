@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buurtwerkkamer.accounts.models import User
@@ -76,6 +77,39 @@ def plan_meeting(
     if kind == MeetingKind.COACHING and room is not None:
         _add(meeting, users=room_staff(room))
     logger.info("meeting planned meeting=%s kind=%s", meeting.uuid, kind)
+    return meeting
+
+
+@transaction.atomic
+def reschedule_meeting(
+    meeting: Meeting,
+    user: Any,
+    *,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime | None = None,
+    place: str = "",
+) -> Meeting:
+    """Rename or move a meeting still to be held, under the rules of planning; a
+    meeting held keeps the time and place its minutes were recorded for."""
+    _may_change(user, meeting)
+    meeting = _locked(meeting)
+    if meeting.is_held:
+        raise ValidationError(_("The meeting has been held: it stays where it was."))
+    if meeting.room is not None and meeting.room.stage == Stage.CLOSED:
+        raise ValidationError({"room": _("A closed room holds no meetings.")})
+    day = timezone.localdate(starts_at)
+    if meeting.action_items.filter(due_on__lt=day).exists():
+        raise ValidationError(
+            {"starts_at": _("An action of this meeting falls due before the new date.")}
+        )
+    meeting.title = title.strip()
+    meeting.starts_at = starts_at
+    meeting.ends_at = ends_at
+    meeting.place = place.strip()
+    meeting.full_clean()
+    meeting.save(update_fields=["title", "starts_at", "ends_at", "place", "updated_at"])
+    logger.info("meeting rescheduled meeting=%s", meeting.uuid)
     return meeting
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("kamer/<slug:room>/", views.room_list, name="room"),
     path("kamer/<slug:room>/nieuw/", views.create, name="create"),
     path("<uuid:meeting>/", views.detail, name="detail"),
+    path("<uuid:meeting>/verplaatsen/", views.reschedule, name="reschedule"),
     path("<uuid:meeting>/agenda/", views.agenda, name="agenda"),
     path("<uuid:meeting>/uitnodigen/", views.invite, name="invite"),
     path(

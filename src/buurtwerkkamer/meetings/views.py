@@ -26,6 +26,7 @@ from .forms import (
     InviteForm,
     MeetingForm,
     MinutesForm,
+    WhenForm,
 )
 from .models import ActionItem, Meeting
 from .queries import (
@@ -122,6 +123,21 @@ def detail(request: HttpRequest, meeting: Meeting) -> HttpResponse:
         "actions": meeting.action_items.select_related("owner"),
     }
     return render(request, "meetings/meeting_detail.html", context)
+
+
+@guard("meetings.change_meeting", load=meeting_for)
+def reschedule(request: HttpRequest, meeting: Meeting) -> HttpResponse:
+    form = WhenForm(request.POST or None, initial=WhenForm.initial_for(meeting))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reschedule_meeting(meeting, request.user, **form.when_data())
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The meeting has been rescheduled."))
+            return redirect(meeting)
+    title = _("Reschedule %(meeting)s") % {"meeting": meeting}
+    return form_page(request, form, title, cancel_url=meeting.get_absolute_url())
 
 
 @guard("meetings.change_meeting", load=meeting_for)
