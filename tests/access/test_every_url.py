@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from buurtwerkkamer.core.guards import Guard
 from buurtwerkkamer.core.models import Job, JobStatus
 from buurtwerkkamer.finance.constants import IMPORT_JOB
+from tests.brokering.factories import ReportingDateFactory, ResultObligationFactory
 from tests.factories import (
     AgreementFactory,
     AgreementPartyFactory,
@@ -90,6 +91,8 @@ def samples(world: World, room: Any) -> dict[str, str]:
         "document": str(DocumentFactory(room_id_scope=room.pk).uuid),
         "agreement": str(agreement.uuid),
         "party": str(party.uuid),
+        "obligation": str(ResultObligationFactory(agreement__room=room).uuid),
+        "reporting": str(ReportingDateFactory(application__room=room).uuid),
         "application": str(FundingApplicationFactory(room=room).uuid),
         "location": str(LocationFactory(room=room).uuid),
         "item": str(ChecklistItemFactory(room=room).uuid),

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from buurtwerkkamer.finance.models import ClosedMonth, CooperativeAccount
+from tests.brokering.factories import AnnualAgreementFactory
 from tests.factories import (
     AgreementFactory,
     AgreementPartyFactory,
@@ -62,6 +63,7 @@ def fill(world: World, count: int) -> None:
         room.partners.add(organisation)
         agreement = AgreementFactory(room=room)
         AgreementPartyFactory(agreement=agreement, organisation=organisation)
+        AnnualAgreementFactory(room=RoomFactory(), year=2027)
         FundingApplicationFactory(room=room, funder=organisation, submitted=True)
         LocationFactory(room=room)
         TalkFactory(room=room, organisation=organisation)
@@ -113,6 +115,8 @@ PAGES = [
     ("treasurer", "people:register", {}),
     ("project_coach", "startup:track", {"room": "thuis"}),
     ("project_coach", "brokering:room", {"room": "thuis"}),
+    ("board", "brokering:annual_overview", {}),
+    ("project_coach", "brokering:annual_overview", {}),
     ("partner", "core:dashboard", {}),
     ("treasurer", "finance:petty_cash", {}),
     ("treasurer", "finance:batches", {}),
