@@ -8,7 +8,12 @@ from buurtwerkkamer.core.registry import Deadline
 
 from .constants import FundingStatus
 from .models import FundingApplication, ReportingDate
-from .queries import deadline, reminded_rooms, rooms_without_signed_agreement
+from .queries import (
+    deadline,
+    in_annual_cycle,
+    reminded_rooms,
+    rooms_without_signed_agreement,
+)
 
 # The dashboard shows the soonest few; the calendar feed gets the same.
 LIMIT = 50
@@ -37,12 +42,13 @@ def funding_decisions(user: Any, today: date) -> list[Deadline]:
 
 
 def annual_agreements(user: Any, today: date) -> list[Deadline]:
-    """Rooms of the user's without a signed annual agreement for next year (and,
-    overdue, for this one), due on the cooperative's deadline before the year."""
-    rooms = reminded_rooms(user)
+    """Rooms of the user's in the annual cycle without a signed annual agreement
+    for next year (and, overdue, for this one), due on the cooperative's
+    deadline before the year."""
     found = []
     for year in (today.year, today.year + 1):
         due = deadline(year)
+        rooms = in_annual_cycle(reminded_rooms(user), year)
         for room in rooms_without_signed_agreement(rooms, year)[:LIMIT]:
             found.append(
                 Deadline(

@@ -175,6 +175,23 @@ def rooms_without_signed_agreement(rooms: QuerySet[Room], year: int) -> QuerySet
     )
 
 
+def in_annual_cycle(rooms: QuerySet[Room], year: int) -> QuerySet[Room]:
+    """The rooms among these that work with annual agreements in `year`: a
+    partnership covers the year, or an annual agreement exists for the year or
+    the one before. A room that just opened on its cooperation agreements joins
+    the cycle with its first partnership or annual agreement; until then the
+    overview flags it, but nobody is mailed about it."""
+    agreements = Agreement.objects.filter(room=OuterRef("pk"))
+    partnership = agreements.filter(
+        kind=AgreementKind.PARTNERSHIP,
+        status__in=BINDING,
+        starts_on__year__lte=year,
+        ends_on__year__gte=year,
+    )
+    annual = agreements.filter(kind=AgreementKind.ANNUAL, year__in=[year - 1, year])
+    return rooms.filter(Exists(partnership) | Exists(annual))
+
+
 def overview_rooms(user: Any) -> QuerySet[Room]:
     """The rooms whose annual agreements this user follows on the overview: all
     for the board and those who read the finance, a coach's own rooms."""

@@ -4,6 +4,7 @@ the reporting dates of funding applications."""
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -57,7 +58,12 @@ def reporting_for(user: Any, reporting: str) -> ReportingDate:
 def agreement_copy(request: HttpRequest, agreement: Agreement) -> HttpResponse:
     """Next year's annual agreement, drafted from this one (asked on a POST)."""
     if request.method != "POST":
-        return redirect(agreement)
+        title = _("Draft the agreement for %(year)s from this one") % {
+            "year": (agreement.year or 0) + 1
+        }
+        return form_page(
+            request, forms.Form(), title, cancel_url=agreement.get_absolute_url()
+        )
     try:
         copy = services.copy_annual_agreement(agreement)
     except ValidationError as error:
@@ -70,6 +76,11 @@ def agreement_copy(request: HttpRequest, agreement: Agreement) -> HttpResponse:
 
 @guard("brokering.change_agreement", load=agreement_for)
 def agreement_negotiate(request: HttpRequest, agreement: Agreement) -> HttpResponse:
+    if request.method != "POST":
+        title = _("Start negotiating with the parties")
+        return form_page(
+            request, forms.Form(), title, cancel_url=agreement.get_absolute_url()
+        )
     if request.method == "POST":
         try:
             services.start_negotiation(agreement)
