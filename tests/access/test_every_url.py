@@ -37,7 +37,7 @@ from tests.development.factories import (
     LearningPlanFactory,
     TrainingParticipantFactory,
 )
-from tests.activities.factories import ActivityFactory
+from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.meetings.factories import ActionItemFactory, MeetingFactory
 from tests.personas import ROLES, World
 
@@ -117,6 +117,7 @@ def samples(world: World, room: Any) -> dict[str, str]:
             ActionItemFactory(meeting=meeting, owner=world.users["board"]).uuid
         ),
         "activity": str(ActivityFactory(room=room).uuid),
+        "session": str(SessionFactory(activity__room=room).uuid),
         # A job is its starter's alone: the treasurer's import, 404 to others.
         "job": str(
             Job.objects.create(

@@ -197,3 +197,43 @@ def test_a_volunteer_sees_the_counts_but_not_who_helped(
 
     assert str(helper) not in response.content.decode()
     assert response.context["page"].object_list[0].hours == Decimal("2.00")
+
+
+def test_the_volunteer_who_recorded_a_session_may_correct_it_and_others_not(
+    world: World, activity: Activity
+) -> None:
+    own = SessionFactory(activity=activity, recorded_by=world.users["volunteer"])
+    someone_elses = SessionFactory(activity=activity)
+    volunteer = world.users["volunteer"]
+
+    assert volunteer.has_perm("activities.change_session", own)
+    assert not volunteer.has_perm("activities.change_session", someone_elses)
+    assert world.users["team_coordinator"].has_perm(
+        "activities.change_session", someone_elses
+    )
+
+
+def test_the_coordinator_corrects_the_visitors_of_a_session(
+    client, world: World, activity: Activity, helper: Person
+) -> None:
+    session = SessionFactory(activity=activity, held_on=datetime.date(2026, 3, 3))
+    SessionVolunteerFactory(session=session, person=helper)
+    client.force_login(world.users["team_coordinator"])
+    url = reverse("activities:session_correct", kwargs={"session": session.uuid})
+    form = client.get(url).context["form"]
+    assert form[f"present_{helper.pk}"].value() is True
+
+    response = client.post(
+        url,
+        {
+            "held_on": "2026-03-03",
+            "visitors": "21",
+            f"present_{helper.pk}": "on",
+            f"hours_{helper.pk}": "2.00",
+        },
+    )
+
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.visitors == 21
+    assert session.volunteers.get().hours == Decimal("2.00")

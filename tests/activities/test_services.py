@@ -218,3 +218,43 @@ def test_an_activity_changes_its_schedule(world: World, activity: Activity) -> N
         "woensdag 13:30-16:00",
         Decimal("2.50"),
     )
+
+
+def test_a_session_is_corrected_with_who_was_there_replaced(
+    world: World, activity: Activity, helper: Person
+) -> None:
+    other = PersonFactory(rooms=[world.room])
+    session = record(activity, world, volunteers={helper: Decimal("2")})
+
+    services.correct_session(
+        session,
+        held_on=TODAY,
+        visitors=15,
+        volunteers={other: Decimal("3.25")},
+        today=TODAY,
+    )
+
+    session.refresh_from_db()
+    assert session.visitors == 15
+    assert [(p.person, p.hours) for p in session.volunteers.all()] == [
+        (other, Decimal("3.25"))
+    ]
+
+
+def test_a_correction_into_the_future_is_refused_and_changes_nothing(
+    world: World, activity: Activity, helper: Person
+) -> None:
+    session = record(activity, world, volunteers={helper: Decimal("2")})
+
+    with pytest.raises(ValidationError):
+        services.correct_session(
+            session,
+            held_on=TODAY + datetime.timedelta(days=1),
+            visitors=15,
+            volunteers={},
+            today=TODAY,
+        )
+
+    session.refresh_from_db()
+    assert (session.held_on, session.visitors) == (TODAY, 14)
+    assert session.volunteers.get().person == helper

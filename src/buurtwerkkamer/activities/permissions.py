@@ -23,6 +23,11 @@ def volunteers_in_room(user: Any, obj: Any) -> bool:
     )
 
 
+@rules.predicate
+def recorded_it(user: Any, session: Any) -> bool:
+    return getattr(session, "recorded_by_id", None) == user.pk
+
+
 readers = p.reads_finance | p.member_of_room
 
 PERMISSIONS = {
@@ -35,6 +40,9 @@ PERMISSIONS = {
     "activities.add_activity": p.coordinates_room | p.is_board,
     "activities.change_activity": p.coordinates_room | p.is_board,
     "activities.record_session": p.coordinates_room | volunteers_in_room,
+    # A mistake is put right by the coordinator, or by the volunteer who made it.
+    "activities.change_session": p.coordinates_room
+    | (volunteers_in_room & recorded_it),
 }
 
 

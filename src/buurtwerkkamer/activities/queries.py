@@ -38,6 +38,16 @@ def activity_for(user: Any, activity: str) -> Activity:
     )
 
 
+def session_for(user: Any, session: str) -> Session:
+    """The session by its UUID, if the user may see its room; 404 otherwise."""
+    return get_object_or_404(
+        Session.objects.visible_to(user).select_related(
+            "activity__room", "activity__leader", "room"
+        ),
+        uuid=session,
+    )
+
+
 def activities_of(room: Room) -> QuerySet[Activity]:
     return room.activities.select_related("leader").order_by("name")
 

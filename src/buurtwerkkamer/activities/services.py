@@ -124,13 +124,54 @@ def record_session(
             session.save()
     except IntegrityError as error:
         raise ValidationError(_("This session has been recorded already.")) from error
+    _save_people(session, volunteers, participants)
+    logger.info("session recorded session=%s activity=%s", session.uuid, activity.uuid)
+    return session
+
+
+@transaction.atomic
+def correct_session(
+    session: Session,
+    *,
+    held_on: date,
+    visitors: int,
+    volunteers: Mapping[Person, Decimal],
+    participants: Iterable[Person] = (),
+    notes: str = "",
+    today: date,
+) -> Session:
+    """Correct a session recorded with a mistake: the same rules as recording it.
+    Who was there is replaced as a whole, as the form shows it."""
+    activity = Activity.objects.select_for_update().get(pk=session.activity_id)
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    participants = list(participants)
+    _check_date(activity, held_on, today)
+    _check_visitors(visitors)
+    _check_volunteers(activity, volunteers)
+    _check_participants(activity, participants)
+    twin = Session.objects.filter(
+        activity=activity, held_on=held_on, starts_at=session.starts_at
+    ).exclude(pk=session.pk)
+    if twin.exists():
+        raise ValidationError(_("This session has been recorded already."))
+    session.held_on, session.visitors, session.notes = held_on, visitors, notes
+    session.save()
+    # Row by row, so that the audit trail keeps what was there before.
+    for row in [*session.volunteers.all(), *session.participants.all()]:
+        row.delete()
+    _save_people(session, volunteers, participants)
+    logger.info("session corrected session=%s", session.uuid)
+    return session
+
+
+def _save_people(
+    session: Session, volunteers: Mapping[Person, Decimal], participants: list[Person]
+) -> None:
     # One by one rather than in bulk: the audit trail keeps each row.
     for person, hours in volunteers.items():
         SessionVolunteer.objects.create(session=session, person=person, hours=hours)
     for person in participants:
         SessionParticipant.objects.create(session=session, person=person)
-    logger.info("session recorded session=%s activity=%s", session.uuid, activity.uuid)
-    return session
 
 
 def _check_date(activity: Activity, held_on: date, today: date) -> None:

@@ -12,4 +12,9 @@ urlpatterns = [
     path("<uuid:activity>/", views.activity_detail, name="activity"),
     path("<uuid:activity>/wijzigen/", views.activity_edit, name="activity_edit"),
     path("<uuid:activity>/bijeenkomst/", views.session_record, name="record"),
+    path(
+        "bijeenkomst/<uuid:session>/corrigeren/",
+        views.session_correct,
+        name="session_correct",
+    ),
 ]

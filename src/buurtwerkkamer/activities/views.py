@@ -21,7 +21,7 @@ from buurtwerkkamer.rooms.queries import room_for
 
 from . import queries, services
 from .forms import ActivityForm, SessionForm
-from .models import Activity
+from .models import Activity, Session
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -108,26 +108,12 @@ def activity_detail(request: HttpRequest, activity: Activity) -> HttpResponse:
 @guard("activities.record_session", load=queries.activity_for)
 def session_record(request: HttpRequest, activity: Activity) -> HttpResponse:
     today = timezone.localdate()
-    people = list(queries.volunteers_of(activity.room))
-    form = SessionForm(
-        request.POST or None,
-        people=people,
-        hours=activity.usual_hours,
-        participants=people if activity.needs_participants else None,
-        initial={"held_on": today},
-    )
+    form = _session_form(request, activity, {"held_on": today})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.record_session(
-                activity,
-                request.user,
-                held_on=data["held_on"],
-                visitors=data["visitors"],
-                volunteers=data["volunteers"],
-                participants=data.get("participants") or (),
-                notes=data["notes"],
-                today=today,
+                activity, request.user, **_session_input(data), today=today
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -138,8 +124,73 @@ def session_record(request: HttpRequest, activity: Activity) -> HttpResponse:
                 % {"date": date_format(data["held_on"], "j F Y")},
             )
             return redirect(activity)
+    return _session_page(request, activity, form, _("Record a session"))
+
+
+@guard("activities.change_session", load=queries.session_for)
+def session_correct(request: HttpRequest, session: Session) -> HttpResponse:
+    activity = session.activity
+    initial: dict[str, Any] = {
+        "held_on": session.held_on,
+        "visitors": session.visitors,
+        "notes": session.notes,
+        "participants": [row.person_id for row in session.participants.all()],
+    }
+    for present in session.volunteers.all():
+        initial[f"present_{present.person_id}"] = True
+        initial[f"hours_{present.person_id}"] = present.hours
+    form = _session_form(request, activity, initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correct_session(
+                session,
+                **_session_input(form.cleaned_data),
+                today=timezone.localdate(),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The session has been corrected."))
+            return redirect(activity)
+    title = _("Correct the session of %(date)s") % {
+        "date": date_format(session.held_on, "j F Y")
+    }
+    return _session_page(request, activity, form, title)
+
+
+def _session_form(
+    request: HttpRequest, activity: Activity, initial: dict[str, Any]
+) -> SessionForm:
+    people = list(queries.volunteers_of(activity.room))
+    return SessionForm(
+        request.POST or None,
+        people=people,
+        hours=activity.usual_hours,
+        participants=people if activity.needs_participants else None,
+        initial=initial,
+    )
+
+
+def _session_input(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "held_on": data["held_on"],
+        "visitors": data["visitors"],
+        "volunteers": data["volunteers"],
+        "participants": data.get("participants") or (),
+        "notes": data["notes"],
+    }
+
+
+def _session_page(
+    request: HttpRequest, activity: Activity, form: SessionForm, title: str
+) -> HttpResponse:
     status = 400 if form.is_bound and form.errors else 200
-    context = {"activity": activity, "room": activity.room, "form": form}
+    context = {
+        "activity": activity,
+        "room": activity.room,
+        "form": form,
+        "title": title,
+    }
     return render(request, "activities/record.html", context, status=status)
 
 
