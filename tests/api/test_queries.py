@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from buurtwerkkamer.brokering.models import PartnershipInvestment
 from buurtwerkkamer.finance.models import Expense, FixedCost
 from buurtwerkkamer.rooms.constants import Stage
 from buurtwerkkamer.startup.models import StageChange
@@ -17,6 +18,7 @@ from ..activities.factories import (
     SessionParticipantFactory,
     SessionVolunteerFactory,
 )
+from ..brokering.factories import ObligationValueFactory, PartnershipFactory
 from ..development.factories import (
     FollowUpFactory,
     LearningPlanFactory,
@@ -108,6 +110,15 @@ def matched_row(world: World) -> object:
     )
 
 
+def agreement_with_results(world: World) -> object:
+    """An annual agreement with a party, an entered obligation and its value,
+    and a partnership with an investment, each in a room of its own."""
+    value = ObligationValueFactory(obligation__agreement__room=RoomFactory())
+    AgreementPartyFactory(agreement=value.obligation.agreement)
+    party = AgreementPartyFactory(agreement=PartnershipFactory(room=RoomFactory()))
+    return PartnershipInvestment.objects.create(party=party, year=2026, in_kind="Zaal")
+
+
 def attended_session(world: World) -> object:
     present = SessionVolunteerFactory(session__activity__room=world.room)
     return SessionParticipantFactory(session=present.session)
@@ -121,6 +132,7 @@ BUILDERS: dict[str, Builder] = {
     "room": room_with_partner,
     "person": lambda world: PersonFactory(rooms=[world.room, world.other_room]),
     "agreement": lambda world: AgreementPartyFactory(agreement__room=world.room),
+    "resultobligation": agreement_with_results,
     "fundingapplication": lambda world: FundingApplicationFactory(room=world.room),
     "evaluation": lambda world: FollowUpFactory(
         evaluation__room=world.room, evaluation__report=DocumentFactory()

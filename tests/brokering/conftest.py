@@ -29,6 +29,11 @@ class FakeIndicator:
 
 @pytest.fixture
 def fake_indicator() -> Iterator[FakeIndicator]:
+    yield from registered()
+
+
+def registered() -> Iterator[FakeIndicator]:
+    """Register a fake indicator for the length of a test, then take it away."""
     fake = FakeIndicator()
     registry.register_indicator(
         registry.Indicator(FAKE, "Fake visits", "visits", fake.compute, 99)

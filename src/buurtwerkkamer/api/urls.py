@@ -4,7 +4,11 @@ from rest_framework.routers import DefaultRouter
 
 from .activities import ActivityViewSet, SessionViewSet
 from .auth import ObtainTokenView
-from .brokering import AgreementViewSet, FundingApplicationViewSet
+from .brokering import (
+    AgreementViewSet,
+    FundingApplicationViewSet,
+    ResultObligationViewSet,
+)
 from .development import EvaluationViewSet, LearningPlanViewSet, TrainingViewSet
 from .finance import (
     BankTransactionViewSet,
@@ -35,6 +39,9 @@ router.register("people", PersonViewSet, basename="person")
 router.register("activities", ActivityViewSet, basename="activity")
 router.register("sessions", SessionViewSet, basename="session")
 router.register("agreements", AgreementViewSet, basename="agreement")
+router.register(
+    "result-obligations", ResultObligationViewSet, basename="resultobligation"
+)
 router.register(
     "funding-applications", FundingApplicationViewSet, basename="fundingapplication"
 )

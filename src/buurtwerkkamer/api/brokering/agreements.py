@@ -8,7 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
@@ -20,17 +20,29 @@ from buurtwerkkamer.brokering.models import (
     Agreement,
     AgreementParty,
     FundingApplication,
+    ReportingDate,
 )
 from buurtwerkkamer.brokering.queries import readable_agreements
 from buurtwerkkamer.partners.models import Organisation
 
-from .base import (
+from ..base import (
     GuardedFieldsMixin,
     RoomRecordSerializer,
     RoomRecordViewSet,
     ScopedSlugField,
 )
-from .permissions import rooms_where
+from ..permissions import rooms_where
+from .results import (
+    INVESTMENTS,
+    AmendmentInputSerializer,
+    AmendmentSerializer,
+    CommitmentInputSerializer,
+    InvestmentInputSerializer,
+    InvestmentSerializer,
+    ObligationInputSerializer,
+    ObligationSerializer,
+    measured_context,
+)
 
 PARTIES = Prefetch("parties", AgreementParty.objects.select_related("organisation"))
 DOCUMENT_FIELD: dict[str, Any] = {
@@ -57,7 +69,14 @@ class PartySerializer(GuardedFieldsMixin, serializers.ModelSerializer[AgreementP
 
     class Meta:
         model = AgreementParty
-        fields = ["uuid", "organisation", "signed_on", "signed_by"]
+        fields = [
+            "uuid",
+            "organisation",
+            "signed_on",
+            "signed_by",
+            "commitment_amount",
+            "commitment_in_kind",
+        ]
         read_only_fields = fields
 
     guarded_fields = {"signed_by": ("brokering.view_signatory",)}
@@ -65,6 +84,9 @@ class PartySerializer(GuardedFieldsMixin, serializers.ModelSerializer[AgreementP
 
 class AgreementSerializer(RoomRecordSerializer[Agreement]):
     parties = PartySerializer(many=True, read_only=True)
+    obligations = ObligationSerializer(many=True, read_only=True)
+    investments = serializers.SerializerMethodField()
+    amendments = AmendmentSerializer(many=True, read_only=True)
     organisations = ScopedSlugField(
         slug_field="slug",
         queryset=Organisation.objects.all(),
@@ -84,8 +106,13 @@ class AgreementSerializer(RoomRecordSerializer[Agreement]):
             "title",
             "starts_on",
             "ends_on",
+            "year",
+            "shared_goals",
             "status",
             "parties",
+            "obligations",
+            "investments",
+            "amendments",
             "organisations",
             "signed_document",
             "notes",
@@ -94,6 +121,17 @@ class AgreementSerializer(RoomRecordSerializer[Agreement]):
         ]
         # The status follows the signatures of the parties.
         read_only_fields = ["status"]
+
+    @extend_schema_field(InvestmentSerializer(many=True))
+    def get_investments(self, agreement: Agreement) -> list[dict[str, Any]]:
+        """What each party of a partnership intends to invest, per year."""
+        rows = [
+            investment
+            for party in agreement.parties.all()
+            for investment in party.investments.all()
+        ]
+        rows.sort(key=lambda row: (row.year, row.party.organisation.name))
+        return InvestmentSerializer(rows, many=True).data  # type: ignore[return-value]
 
     def validate_organisations(self, value: list[Organisation]) -> list[Organisation]:
         if self.instance is not None:
@@ -134,8 +172,16 @@ class SignedDocumentSerializer(serializers.Serializer):
     )
 
 
+class ReportingDateSerializer(serializers.ModelSerializer[ReportingDate]):
+    class Meta:
+        model = ReportingDate
+        fields = ["uuid", "due_on", "subject", "done_on"]
+        read_only_fields = ["uuid"]
+
+
 class FundingApplicationSerializer(RoomRecordSerializer[FundingApplication]):
     funder = ScopedSlugField(slug_field="slug", queryset=Organisation.objects.all())
+    reporting_dates = ReportingDateSerializer(many=True, read_only=True)
     document = serializers.SlugRelatedField(**DOCUMENT_FIELD)
 
     class Meta:
@@ -153,6 +199,8 @@ class FundingApplicationSerializer(RoomRecordSerializer[FundingApplication]):
             "decision_expected_on",
             "decided_on",
             "amount_granted",
+            "conditions",
+            "reporting_dates",
             "document",
             "created_at",
             "updated_at",
@@ -167,7 +215,7 @@ class AgreementViewSet(
 ):
     queryset = Agreement.objects.select_related(
         "room", "signed_document"
-    ).prefetch_related(PARTIES)
+    ).prefetch_related(PARTIES, "obligations", "amendments", INVESTMENTS)
     serializer_class = AgreementSerializer
     policy = {
         "retrieve": "brokering.view_agreement",
@@ -178,7 +226,99 @@ class AgreementViewSet(
         "upload_document": "brokering.change_agreement",
         # Asked against the party that signs: its organisation may sign for itself.
         "sign": "brokering.sign_agreement",
+        "copy": "brokering.copy_agreement",
+        "negotiate": "brokering.change_agreement",
+        "amend": "brokering.change_agreement",
+        "add_obligation": "brokering.change_agreement",
+        "set_investment": "brokering.change_agreement",
+        "set_commitment": "brokering.change_agreement",
     }
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        """Measure the obligations of every agreement answered at once."""
+        instance = args[0] if args else None
+        if isinstance(instance, Agreement) or kwargs.get("many"):
+            agreements = [instance] if isinstance(instance, Agreement) else instance
+            obligations = [o for a in agreements or [] for o in a.obligations.all()]
+            context = kwargs.setdefault("context", self.get_serializer_context())
+            context["measured"] = measured_context(obligations, timezone.localdate())
+        return super().get_serializer(*args, **kwargs)
+
+    @extend_schema(request=None, responses={201: AgreementSerializer})
+    @action(detail=True, methods=["post"])
+    def copy(self, request: Request, uuid: str) -> Response:
+        """Draft next year's annual agreement from this one: parties unsigned,
+        commitments and result obligations as they were."""
+        copy = services.copy_annual_agreement(self.get_object())
+        return self.agreement_response(copy, status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=AgreementSerializer)
+    @action(detail=True, methods=["post"])
+    def negotiate(self, request: Request, uuid: str) -> Response:
+        """Take a draft to the table: its parties see it from now on."""
+        agreement = services.start_negotiation(self.get_object())
+        return self.agreement_response(agreement, status.HTTP_200_OK)
+
+    @extend_schema(request=AmendmentInputSerializer, responses=AgreementSerializer)
+    @action(detail=True, methods=["post"])
+    def amend(self, request: Request, uuid: str) -> Response:
+        """Record a change to a signed partnership or annual agreement; every
+        party signs it again."""
+        agreement = self.get_object()
+        form = AmendmentInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        services.amend_agreement(
+            agreement,
+            **form.validated_data,
+            user=request.user,
+            today=timezone.localdate(),
+        )
+        return self.agreement_response(agreement, status.HTTP_200_OK)
+
+    @extend_schema(
+        request=ObligationInputSerializer, responses={201: AgreementSerializer}
+    )
+    @action(detail=True, methods=["post"], url_path="obligations")
+    def add_obligation(self, request: Request, uuid: str) -> Response:
+        """Add a result obligation: an indicator, a target and a unit."""
+        agreement = self.get_object()
+        form = ObligationInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        services.add_obligation(agreement, **form.validated_data)
+        return self.agreement_response(agreement, status.HTTP_201_CREATED)
+
+    @extend_schema(request=InvestmentInputSerializer, responses=AgreementSerializer)
+    @action(detail=True, methods=["post"], url_path="investments")
+    def set_investment(self, request: Request, uuid: str) -> Response:
+        """State what a party of a partnership invests in one year of it."""
+        agreement = self.get_object()
+        form = InvestmentInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = dict(form.validated_data)
+        party = get_object_or_404(
+            agreement.parties.all(), organisation__slug=data.pop("organisation")
+        )
+        services.set_investment(party, **data)
+        return self.agreement_response(agreement, status.HTTP_200_OK)
+
+    @extend_schema(request=CommitmentInputSerializer, responses=AgreementSerializer)
+    @action(detail=True, methods=["post"], url_path="commitments")
+    def set_commitment(self, request: Request, uuid: str) -> Response:
+        """State what a party commits: an amount, something in kind, or both."""
+        agreement = self.get_object()
+        form = CommitmentInputSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        party = get_object_or_404(
+            agreement.parties.all(), organisation__slug=data["organisation"]
+        )
+        services.set_commitment(
+            party,
+            data["commitment_amount"],
+            data["commitment_in_kind"],
+            request.user,
+        )
+        return self.agreement_response(agreement, status.HTTP_200_OK)
 
     @extend_schema(request=PartyChoiceSerializer, responses={201: AgreementSerializer})
     @action(detail=True, methods=["post"], url_path="parties")
@@ -246,11 +386,30 @@ class FundingApplicationViewSet(
     mixins.UpdateModelMixin,
     RoomRecordViewSet[FundingApplication],
 ):
-    queryset = FundingApplication.objects.select_related("room", "funder", "document")
+    queryset = FundingApplication.objects.select_related(
+        "room", "funder", "document"
+    ).prefetch_related("reporting_dates")
     serializer_class = FundingApplicationSerializer
     policy = {
         "retrieve": "brokering.view_fundingapplication",
         "create": "brokering.add_fundingapplication",
         "update": "brokering.change_fundingapplication",
         "partial_update": "brokering.change_fundingapplication",
+        "add_reporting_date": "brokering.change_fundingapplication",
     }
+
+    @extend_schema(
+        request=ReportingDateSerializer, responses={201: FundingApplicationSerializer}
+    )
+    @action(detail=True, methods=["post"], url_path="reporting-dates")
+    def add_reporting_date(self, request: Request, uuid: str) -> Response:
+        """Add a report the funder asks for by a date; it becomes a deadline."""
+        application = self.get_object()
+        form = ReportingDateSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        services.add_reporting_date(
+            application, due_on=data["due_on"], subject=data["subject"]
+        )
+        fresh = self.get_queryset().get(pk=application.pk)
+        return Response(self.get_serializer(fresh).data, status=201)
