@@ -237,3 +237,36 @@ def test_the_coordinator_corrects_the_visitors_of_a_session(
     session.refresh_from_db()
     assert session.visitors == 21
     assert session.volunteers.get().hours == Decimal("2.00")
+
+
+def test_a_rooms_weeks_download_as_csv_with_their_figures(
+    client, world: World, activity: Activity, helper: Person
+) -> None:
+    session = SessionFactory(
+        activity=activity, held_on=datetime.date(2026, 1, 6), visitors=10
+    )
+    SessionVolunteerFactory(session=session, person=helper, hours=Decimal("2.50"))
+    client.force_login(world.users["team_coordinator"])
+
+    response = client.get(
+        reverse("activities:room_figures", kwargs={"room": world.room.slug}),
+        {"jaar": "2026", "format": "csv"},
+    )
+
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert response["Content-Type"].startswith("text/csv")
+    assert lines[2].split(";")[2:] == ["1", "10", "2,50", "1"]
+
+
+def test_the_overview_downloads_every_room(
+    client, world: World, activity: Activity
+) -> None:
+    SessionFactory(activity=activity, held_on=datetime.date(2026, 1, 6), visitors=10)
+    client.force_login(world.users["board"])
+
+    response = client.get(
+        reverse("activities:overview"), {"jaar": "2026", "format": "csv"}
+    )
+
+    rows = response.content.decode("utf-8-sig").splitlines()[1:]
+    assert [row.split(";")[:3] for row in rows] == [["Kamer Thuis", "1", "10"]]

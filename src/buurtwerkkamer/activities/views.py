@@ -13,7 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from buurtwerkkamer.core.exports import Row, csv_response, xlsx_response
 from buurtwerkkamer.core.forms import apply_errors, form_page
 from buurtwerkkamer.core.guards import guard
 from buurtwerkkamer.rooms.models import Room
@@ -220,10 +222,43 @@ def _week_charts(weeks: list[queries.WeekRow]) -> dict[str, dict]:
     }
 
 
+FIGURE_HEADER = [
+    _lazy("Sessions"),
+    _lazy("Visitors"),
+    _lazy("Volunteer hours"),
+    _lazy("Active volunteers"),
+]
+
+
+def _figure_cells(figures: queries.Figures) -> list[Any]:
+    return [figures.sessions, figures.visitors, figures.hours, figures.volunteers]
+
+
+def _download(
+    request: HttpRequest, filename: str, title: str, header: Row, rows: list[Row]
+) -> HttpResponse | None:
+    """The table asked for with ?format=csv or ?format=xlsx; None for the page."""
+    wanted = request.GET.get("format")
+    if wanted == "csv":
+        return csv_response(f"{filename}.csv", header, rows)
+    if wanted == "xlsx":
+        return xlsx_response(f"{filename}.xlsx", title, header, rows)
+    return None
+
+
 @guard("activities.view_activities", load=room_for)
 def room_figures(request: HttpRequest, room: Room) -> HttpResponse:
     year = year_of(request)
     report = queries.room_year(room, year, timezone.localdate())
+    download = _download(
+        request,
+        f"{room.slug}-activiteiten-{year}",
+        f"{room.name} {year}",
+        [_("Week"), _("From"), *map(str, FIGURE_HEADER)],
+        [[row.number, row.monday, *_figure_cells(row.figures)] for row in report.weeks],
+    )
+    if download is not None:
+        return download
     context = {
         "room": room,
         "year": year,
@@ -241,7 +276,23 @@ def overview(request: HttpRequest) -> HttpResponse:
     page = Paginator(queries.overview_rooms(request.user), 50).get_page(
         request.GET.get("page")
     )
-    report = queries.overview(page.object_list, year, timezone.localdate())
+    today = timezone.localdate()
+    if request.GET.get("format"):
+        # A download holds every room, not the page's fifty.
+        everything = queries.overview(queries.overview_rooms(request.user), year, today)
+        download = _download(
+            request,
+            f"activiteiten-{year}",
+            _("Activities %(year)s") % {"year": year},
+            [_("Room"), *map(str, FIGURE_HEADER), _("Visitors per week")],
+            [
+                [row.room.name, *_figure_cells(row.figures), row.visitors_per_week]
+                for row in everything.rows
+            ],
+        )
+        if download is not None:
+            return download
+    report = queries.overview(page.object_list, year, today)
     context = {
         "year": year,
         "page": page,
