@@ -243,3 +243,21 @@ def test_the_index_counts_the_completed_trainings_of_the_year(
     response = login(client, world, "board").get(reverse("development:index"))
     rows = {room.slug: count for room, count in response.context["rows"]}
     assert rows == {"thuis": 1, "elders": 0}
+
+
+def test_a_volunteer_finds_the_trainings_to_come_on_the_dashboard(
+    client, world: World
+) -> None:
+    today = timezone.localdate()
+    coming = TrainingFactory(room=world.room, starts_on=today + datetime.timedelta(7))
+    TrainingFactory(room=world.room, starts_on=today - datetime.timedelta(7))
+    TrainingFactory(room=world.other_room, starts_on=today + datetime.timedelta(7))
+
+    response = login(client, world, "volunteer").get(reverse("core:dashboard"))
+
+    panels = [
+        panel
+        for panel in response.context["panels"]
+        if panel.template == "development/panel_trainings.html"
+    ]
+    assert [panel.context["trainings"] for panel in panels] == [[coming]]

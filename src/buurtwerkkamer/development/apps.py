@@ -12,13 +12,15 @@ class DevelopmentConfig(AppConfig):
             register_deadlines,
             register_indicator,
             register_menu,
+            register_panel,
         )
 
-        from . import deadlines, indicators, permissions
+        from . import deadlines, indicators, panels, permissions
 
         permissions.register()
         register_deadlines(deadlines.follow_ups)
         register_indicator(indicators.TRAININGS_COMPLETED)
+        register_panel(panels.trainings_to_come)
         register_menu(
             MenuItem(
                 "development:index",
