@@ -13,6 +13,7 @@ from buurtwerkkamer.partners.models import Organisation
 from buurtwerkkamer.people.models import Membership, Person
 from buurtwerkkamer.rooms.models import Room
 
+from .activities import build_activities
 from .context import Demo
 from .development import build_development
 from .facts.people import LOGINS
@@ -87,5 +88,6 @@ def load(today: date) -> Demo:
     build_start_up(demo)
     build_finance(demo)
     build_development(demo)
+    build_activities(demo)
     logger.info("demo loaded rooms=%s users=%s", len(demo.rooms), len(demo.users))
     return demo
