@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from buurtwerkkamer.activities import services
 from buurtwerkkamer.activities.constants import ActivityKind
 from buurtwerkkamer.activities.models import Activity, Session, SessionVolunteer
+from buurtwerkkamer.core import registry
 from buurtwerkkamer.people.models import Person
 from tests.factories import PersonFactory
 from tests.personas import World
@@ -258,3 +259,24 @@ def test_a_correction_into_the_future_is_refused_and_changes_nothing(
     session.refresh_from_db()
     assert (session.held_on, session.visitors) == (TODAY, 14)
     assert session.volunteers.get().person == helper
+
+
+def test_someone_a_participation_check_refuses_is_not_recorded(
+    world: World, activity: Activity, helper: Person
+) -> None:
+    def excluded(person: object, room_id: int, day: datetime.date) -> str | None:
+        if person == helper and room_id == world.room.pk and day == TODAY:
+            return "Tijdelijk uitgesloten tot morgen."
+        return None
+
+    registry.register_participation_check(excluded)
+    try:
+        messages = refused(activity, world, volunteers={helper: Decimal("1.00")})
+        assert messages == ["Tijdelijk uitgesloten tot morgen."]
+        yesterday = TODAY - datetime.timedelta(days=1)
+        session = record(
+            activity, world, held_on=yesterday, volunteers={helper: Decimal("1.00")}
+        )
+        assert session.volunteers.get().person == helper
+    finally:
+        registry._participation_checks.remove(excluded)

@@ -200,9 +200,22 @@ def personal_data_role(user: Any) -> bool:
     return bool(roles_of(user).all_roles & PERSONAL_DATA_ROLES)
 
 
+def case_files_q(user: Any, path: str = "room") -> Q:
+    """Scope of case files (DESIGN.md section 2): the board sees them all; the
+    team coordinator and project coach those of their own rooms; nobody else
+    any, not the treasurer nor the audit committee."""
+    roles = roles_of(user)
+    if Role.BOARD in roles.cooperative:
+        return Q()
+    return Q(**{f"{path}__in": roles.staff_rooms})
+
+
 authenticated = rules.is_authenticated
 view_room = reads_finance | member_of_room | partner_of_room
 manage_room = is_board | coaches_room
+# Case files: placements, signals, mediation, exclusions, breaches of the house
+# rules. Each read is logged (access.case_files.record_read).
+reads_case_files = is_board | staff_of_room
 finance_manager = is_board | is_treasurer
 
 PERMISSIONS = {

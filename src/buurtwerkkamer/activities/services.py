@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from buurtwerkkamer.core.registry import participation_refusal
 from buurtwerkkamer.people.models import Person
 from buurtwerkkamer.rooms.models import Room
 
@@ -106,6 +107,7 @@ def record_session(
     _check_visitors(visitors)
     _check_volunteers(activity, volunteers)
     _check_participants(activity, participants)
+    _check_not_excluded(activity, volunteers, participants, held_on)
     if Session.objects.filter(
         activity=activity, held_on=held_on, starts_at=starts_at
     ).exists():
@@ -149,6 +151,7 @@ def correct_session(
     _check_visitors(visitors)
     _check_volunteers(activity, volunteers)
     _check_participants(activity, participants)
+    _check_not_excluded(activity, volunteers, participants, held_on)
     twin = Session.objects.filter(
         activity=activity, held_on=held_on, starts_at=session.starts_at
     ).exclude(pk=session.pk)
@@ -231,6 +234,21 @@ def _check_participants(activity: Activity, participants: list[Person]) -> None:
         raise ValidationError(
             {"participants": _("A participant is not one of the room's people.")}
         )
+
+
+def _check_not_excluded(
+    activity: Activity,
+    volunteers: Mapping[Person, Decimal],
+    participants: list[Person],
+    held_on: date,
+) -> None:
+    """Nobody who is temporarily excluded from the room on that day is recorded
+    as taking part (DESIGN.md section 5); mediation says who is."""
+    for field, people in (("volunteers", volunteers), ("participants", participants)):
+        for person in people:
+            refusal = participation_refusal(person, activity.room_id, held_on)
+            if refusal:
+                raise ValidationError({field: refusal})
 
 
 def _outsiders(activity: Activity, people: Iterable[Person]) -> bool:

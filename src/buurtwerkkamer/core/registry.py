@@ -152,3 +152,27 @@ def indicators() -> list[Indicator]:
 def indicator(code: str) -> Indicator | None:
     """The computed indicator of that code; None for one entered by hand."""
     return _indicators.get(code)
+
+
+# Participation: whether a person may be recorded as taking part in a room's
+# activities or trainings on a day. Mediation registers its temporary
+# exclusions; activities and development ask before they record anyone.
+
+ParticipationCheck = Callable[[Any, int, date], str | None]
+_participation_checks: list[ParticipationCheck] = []
+
+
+def register_participation_check(check: ParticipationCheck) -> ParticipationCheck:
+    if check not in _participation_checks:
+        _participation_checks.append(check)
+    return check
+
+
+def participation_refusal(person: Any, room_id: int, day: date) -> str | None:
+    """Why this person cannot take part in the room on that day; None when
+    they can."""
+    for check in _participation_checks:
+        refusal = check(person, room_id, day)
+        if refusal:
+            return refusal
+    return None
