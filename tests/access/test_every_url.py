@@ -56,6 +56,8 @@ PUBLIC = {
     # The second step of logging in, before any role is trusted.
     "accounts:two_factor_verify",
     "set_language",
+    # Load balancers and monitoring ask without logging in; it tells nothing.
+    "core:health",
 }
 # Trees with their own guard and their own tests: the admin (staff only) and the API.
 SEPARATE = ("beheer/", "api/v1/")
