@@ -29,6 +29,7 @@ DEMO_APPS = [
     "brokering",
     "startup",
     "finance",
+    "meetings",
 ]
 
 

@@ -20,6 +20,7 @@ from .facts.people import LOGINS
 from .facts.rooms import OPERATIONAL_ROOMS
 from .finance import build_finance
 from .history import build_history
+from .meetings import build_meetings
 from .records import (
     create_grants,
     create_organisations,
@@ -89,5 +90,6 @@ def load(today: date) -> Demo:
     build_finance(demo)
     build_development(demo)
     build_activities(demo)
+    build_meetings(demo)
     logger.info("demo loaded rooms=%s users=%s", len(demo.rooms), len(demo.users))
     return demo
