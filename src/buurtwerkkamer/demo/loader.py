@@ -14,6 +14,7 @@ from buurtwerkkamer.people.models import Membership, Person
 from buurtwerkkamer.rooms.models import Room
 
 from .activities import build_activities
+from .brokering import build_brokering
 from .context import Demo
 from .development import build_development
 from .facts.people import LOGINS
@@ -88,6 +89,7 @@ def load(today: date) -> Demo:
         build_history(demo, fact)
     build_start_up(demo)
     build_finance(demo)
+    build_brokering(demo)
     build_development(demo)
     build_activities(demo)
     build_meetings(demo)

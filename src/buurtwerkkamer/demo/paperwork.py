@@ -79,10 +79,14 @@ def store_pdf(
     return store_document(upload, title=title, user=user, room_id=room.pk, kind=kind)
 
 
-def title_of(kind: AgreementKind, room: Room) -> str:
+def title_of(kind: AgreementKind, room: Room, year: int | None = None) -> str:
     # Titles are data, written in Dutch as the partners would name the paper.
     if kind == AgreementKind.LETTER_OF_INTENT:
         return f"Intentieverklaring {room.name}"
+    if kind == AgreementKind.PARTNERSHIP:
+        return f"Meerjarige verbinding {room.name}"
+    if kind == AgreementKind.ANNUAL:
+        return f"Jaarafspraak {room.name} {year}"
     return f"Samenwerkingsafspraken {room.name}"
 
 
@@ -113,17 +117,27 @@ def signed_agreement(
     for party in parties_for(agreement):
         if party.organisation.slug in committed:
             set_commitment(party, *committed[party.organisation.slug], user)
+    sign_all(demo, agreement, signed_from=signed_from, user=user)
+    return agreement
+
+
+def sign_all(
+    demo: Demo, agreement: Agreement, *, signed_from: date, user: User, parties: int = 0
+) -> None:
+    """Every party (or the first `parties`) signs, three days apart from
+    `signed_from`; when all did, the signed copy is attached."""
     lines = ["Ondertekend door:"]
-    for index, party in enumerate(parties_for(agreement)):
+    signing = list(parties_for(agreement))
+    for index, party in enumerate(signing[:parties] if parties else signing):
         signed_on = signed_from + timedelta(days=3 * index)
         signer = signatory(party.organisation.slug)
         record_signature(party, signed_on=signed_on, signed_by=signer, today=demo.today)
         lines.append(f"{party.organisation}: {signer} op {signed_on:%d-%m-%Y}")
-    document = store_pdf(
-        room, user, f"{title} (getekend)", lines, DocumentKind.AGREEMENT
-    )
+    if parties:
+        return
+    title = f"{agreement.title} (getekend)"
+    document = store_pdf(agreement.room, user, title, lines, DocumentKind.AGREEMENT)
     attach_signed_document(agreement, document)
-    return agreement
 
 
 def funding_application(
