@@ -10,6 +10,7 @@ import pytest
 from django.http import Http404
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from buurtwerkkamer.accounts.tokens import issue_token
 from buurtwerkkamer.core.guards import Guard
 from buurtwerkkamer.core.models import Job, JobStatus
 from buurtwerkkamer.finance.constants import IMPORT_JOB
@@ -120,6 +121,8 @@ def samples(world: World, room: Any) -> dict[str, str]:
         ),
         "activity": str(ActivityFactory(room=room).uuid),
         "session": str(SessionFactory(activity__room=room).uuid),
+        # An API token is its owner's alone: the board's, 404 to others.
+        "token_id": str(issue_token(world.users["board"], "sample")[0].public_id),
         # A job is its starter's alone: the treasurer's import, 404 to others.
         "job": str(
             Job.objects.create(

@@ -5,10 +5,10 @@ from collections.abc import Callable
 
 import pytest
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from buurtwerkkamer.access.constants import Role
+from buurtwerkkamer.accounts.tokens import issue_token
 from buurtwerkkamer.rooms.constants import Stage
 from buurtwerkkamer.rooms.models import Room
 
@@ -28,9 +28,9 @@ def _fresh_throttles() -> None:
 @pytest.fixture
 def api_for(world: World) -> ApiFor:
     def client_for(role: str) -> APIClient:
-        token, _created = Token.objects.get_or_create(user=world.users[role])
+        _token, key = issue_token(world.users[role], "tests")
         client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return client
 
     return client_for

@@ -4,8 +4,10 @@ import pytest
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+
+from buurtwerkkamer.accounts.models import ApiToken
+from buurtwerkkamer.accounts.tokens import hash_key
 
 from ..factories import PASSWORD
 from ..personas import World
@@ -26,7 +28,7 @@ def test_a_user_gets_their_token_for_email_and_password(world: World) -> None:
     code, body = ask_token(user.email.upper(), PASSWORD)
 
     assert code == 200
-    assert body["token"] == Token.objects.get(user=user).key
+    assert ApiToken.objects.get(user=user).key_hash == hash_key(body["token"])
 
 
 def test_a_wrong_password_gets_no_token(world: World) -> None:
@@ -36,7 +38,7 @@ def test_a_wrong_password_gets_no_token(world: World) -> None:
 
     assert code == 400
     assert "non_field_errors" in body
-    assert not Token.objects.filter(user=user).exists()
+    assert not ApiToken.objects.filter(user=user).exists()
 
 
 def test_the_token_authenticates_requests_as_its_user(world: World) -> None:
@@ -74,7 +76,7 @@ def test_two_factor_accounts_get_no_token_without_their_code(
     code, _body = ask_token(totp_device.user.email, PASSWORD)
 
     assert code == 400
-    assert not Token.objects.filter(user=totp_device.user).exists()
+    assert not ApiToken.objects.filter(user=totp_device.user).exists()
 
 
 def test_two_factor_accounts_get_their_token_with_their_code(
@@ -85,7 +87,9 @@ def test_two_factor_accounts_get_their_token_with_their_code(
     )
 
     assert code == 200
-    assert body["token"] == Token.objects.get(user=totp_device.user).key
+    assert ApiToken.objects.get(user=totp_device.user).key_hash == hash_key(
+        body["token"]
+    )
 
 
 def test_after_five_failed_tries_even_the_right_password_gets_no_token(
@@ -99,4 +103,4 @@ def test_after_five_failed_tries_even_the_right_password_gets_no_token(
     response = client.post(TOKEN_URL, {"email": user.email, "password": PASSWORD})
 
     assert response.status_code == 429
-    assert not Token.objects.filter(user=user).exists()
+    assert not ApiToken.objects.filter(user=user).exists()

@@ -9,10 +9,10 @@ from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.fixtures import Settings
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from buurtwerkkamer.accounts.models import User
+from buurtwerkkamer.accounts.models import ApiToken, User
+from buurtwerkkamer.accounts.tokens import hash_key, issue_token
 from buurtwerkkamer.api.two_factor import (
     CONFIRM_FIRST,
     TOKEN_FROM_BEFORE,
@@ -115,7 +115,7 @@ def test_a_role_that_must_use_two_factor_gets_no_token_without_a_device(
 
     assert code == 403
     assert body["detail"] == in_dutch(switch_on_first())
-    assert not Token.objects.filter(user=coach).exists()
+    assert not ApiToken.objects.filter(user=coach).exists()
 
 
 @pytest.mark.usefixtures("_required")
@@ -145,7 +145,8 @@ def test_a_volunteer_needs_no_second_factor_for_a_token(world: World) -> None:
     code, body = ask_token(world.users["volunteer"].email, PASSWORD)
 
     assert code == 200
-    assert body["token"] == Token.objects.get(user=world.users["volunteer"]).key
+    token = ApiToken.objects.get(user=world.users["volunteer"])
+    assert token.key_hash == hash_key(body["token"])
 
 
 @pytest.mark.usefixtures("_required")
@@ -159,19 +160,20 @@ def test_an_old_token_of_a_role_that_must_use_two_factor_is_refused_without_a_de
 
 
 @pytest.fixture
-def token_from_before(coach: User, device: TOTPDevice) -> Token:
-    """A token handed out a day before two-factor login was switched on."""
-    token = Token.objects.create(user=coach)
+def token_from_before(coach: User, device: TOTPDevice) -> str:
+    """The key of a token handed out a day before two-factor login was switched
+    on."""
+    token, key = issue_token(coach, "old")
     day_before = device.created_at - datetime.timedelta(days=1)
-    Token.objects.filter(pk=token.pk).update(created=day_before)
-    return token
+    ApiToken.objects.filter(pk=token.pk).update(created=day_before)
+    return key
 
 
 def test_a_token_from_before_two_factor_login_is_refused(
-    token_from_before: Token,
+    token_from_before: str,
 ) -> None:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token_from_before.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token_from_before}")
 
     response = client.get(ROOMS)
 
@@ -180,28 +182,29 @@ def test_a_token_from_before_two_factor_login_is_refused(
 
 
 def test_asking_with_the_code_replaces_a_token_from_before_two_factor_login(
-    coach: User, device: TOTPDevice, token_from_before: Token
+    coach: User, device: TOTPDevice, token_from_before: str
 ) -> None:
     code, body = ask_token(coach.email, PASSWORD, otp_token=current_code(device))
     old, new = APIClient(), APIClient()
-    old.credentials(HTTP_AUTHORIZATION=f"Token {token_from_before.key}")
+    old.credentials(HTTP_AUTHORIZATION=f"Token {token_from_before}")
     new.credentials(HTTP_AUTHORIZATION=f"Token {body['token']}")
 
     assert code == 200
-    assert body["token"] != token_from_before.key
-    assert Token.objects.get(user=coach).created > device.created_at
+    assert body["token"] != token_from_before
+    working = ApiToken.objects.get(user=coach, revoked__isnull=True)
+    assert working.created > device.created_at
     assert (old.get(ROOMS).status_code, new.get(ROOMS).status_code) == (401, 200)
 
 
 def test_a_token_from_after_two_factor_login_was_switched_on_is_served(
     coach: User, device: TOTPDevice
 ) -> None:
-    token = Token.objects.create(user=coach)
-    Token.objects.filter(pk=token.pk).update(
+    token, key = issue_token(coach, "new")
+    ApiToken.objects.filter(pk=token.pk).update(
         created=device.created_at + datetime.timedelta(seconds=1)
     )
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
 
     response = client.get(ROOMS)
 

@@ -25,10 +25,13 @@ ORGANISATION_ROLES = {Role.PARTNER}
 READ_ALL_ROLES = {Role.BOARD, Role.TREASURER}
 # Roles that read all finance: those two and the ones who check the money.
 FINANCE_ROLES = COOPERATIVE_ROLES
-# Roles that see personal data and therefore need two-factor login in production.
+# Roles that see personal data or money and therefore need two-factor login in
+# production: every role but the volunteer's and the partner's.
 PERSONAL_DATA_ROLES = {
     Role.BOARD,
     Role.TREASURER,
     Role.PROJECT_COACH,
     Role.TEAM_COORDINATOR,
+    Role.AUDIT_COMMITTEE,
+    Role.ACCOUNTANT,
 }

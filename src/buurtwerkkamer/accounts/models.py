@@ -1,11 +1,13 @@
 """Users log in by e-mail address; there is no separate user name."""
 
+import datetime
 import uuid
 from typing import Any
 
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -55,3 +57,34 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.name.split(" ")[0] if self.name else self.email
+
+
+class ApiToken(models.Model):
+    """A personal key for the API. Only a digest of the key is kept: it is shown
+    once, when made, and a lost key is revoked and replaced, never looked up."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("user"),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("starts with"), max_length=12, editable=False)
+    created = models.DateTimeField(_("created"), default=timezone.now)
+    expires = models.DateTimeField(_("expires"))
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    def works_at(self, moment: datetime.datetime) -> bool:
+        return self.revoked is None and moment < self.expires

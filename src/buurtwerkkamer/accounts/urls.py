@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
-from . import two_factor, views
+from . import two_factor, views, views_tokens
 from .forms import LoginForm
 
 app_name = "accounts"
@@ -9,6 +9,17 @@ app_name = "accounts"
 urlpatterns = [
     path("tweestaps/", two_factor.setup, name="two_factor_setup"),
     path("tweestaps/controle/", two_factor.verify, name="two_factor_verify"),
+    path(
+        "tweestaps/herstelcodes/",
+        two_factor.recovery_codes,
+        name="two_factor_recovery",
+    ),
+    path("sleutels/", views_tokens.token_list, name="api_tokens"),
+    path(
+        "sleutels/<uuid:token_id>/intrekken/",
+        views_tokens.token_revoke,
+        name="api_token_revoke",
+    ),
     path("agenda/", views.calendar_settings, name="calendar"),
     path("agenda/vernieuwen/", views.calendar_renew, name="calendar_renew"),
     path("agenda/<uuid:token>.ics", views.calendar_feed, name="calendar_feed"),

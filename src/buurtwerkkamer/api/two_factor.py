@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_otp import devices_for_user
 from django_otp.models import Device
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
+from buurtwerkkamer.accounts.models import ApiToken
 from buurtwerkkamer.accounts.two_factor import must_use_two_factor
 
 CONFIRM_FIRST = gettext_lazy(
@@ -33,15 +33,14 @@ def confirmed_devices(user: Any) -> list[Device]:
     return list(devices_for_user(user, confirmed=True))
 
 
-def predates_devices(token: Token, devices: list[Device]) -> bool:
+def predates_devices(token: ApiToken, devices: list[Device]) -> bool:
     """Whether the token was handed out before two-factor login was switched on,
     and so without the code. A device from before django-otp kept creation times
     has none; such a device cannot tell, and the token stands.
 
-    Known gap: django-otp records when a device was made (when its set-up page
-    first opened), not when its first code confirmed it. A token asked for in
-    between passes as later; closing that needs a confirmation time that the
-    accounts app would have to keep.
+    django-otp records when a device was made, which for the app is when its
+    set-up page first opened; the recovery codes are made when the first code
+    confirms the app, so with them a token asked for in between counts as older.
     """
     created = [getattr(device, "created_at", None) for device in devices]
     return any(moment and moment > token.created for moment in created)
@@ -54,7 +53,7 @@ def refusal(request: Request) -> str | None:
     devices = confirmed_devices(user)
     if not devices:
         return switch_on_first() if must_use_two_factor(user) else None
-    if isinstance(request.auth, Token):
+    if isinstance(request.auth, ApiToken):
         stale = predates_devices(request.auth, devices)
         return str(TOKEN_FROM_BEFORE) if stale else None
     # A session: django-otp's middleware marks it verified after the second step.

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parents[3]
@@ -27,13 +28,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rules",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "auditlog",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "buurtwerkkamer.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "buurtwerkkamer.core.middleware.DutchByDefaultMiddleware",
@@ -137,6 +140,31 @@ AUTH_PASSWORD_VALIDATORS = [
 # on by default, off for the demo on a laptop.
 BWK_REQUIRE_TWO_FACTOR = os.environ.get("BWK_REQUIRE_TWO_FACTOR", "1") == "1"
 OTP_TOTP_ISSUER = "BuurtWerkKamer"
+# Personal API tokens: valid for 90 days unless the user chooses, never over a year.
+BWK_API_TOKEN_DAYS = 90
+BWK_API_TOKEN_MAX_DAYS = 365
+
+# No script, style or frame from anywhere but our own static files, in every
+# environment, so that the browser tests prove each page works under the policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Browser features the platform never uses, switched off for every page.
+BWK_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -185,7 +213,7 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "buurtwerkkamer.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
