@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "buurtwerkkamer.meetings",
     "buurtwerkkamer.startup",
     "buurtwerkkamer.development",
+    "buurtwerkkamer.teamwork",
+    "buurtwerkkamer.mediation",
     "buurtwerkkamer.finance",
     "buurtwerkkamer.api",
     "buurtwerkkamer.demo",
@@ -243,6 +245,8 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 BWK_COOPERATIVE_NAME = "BuurtWerkKamer Coöperatie U.A."
 BWK_ANNUAL_AGREEMENT_DEADLINE = (12, 1)  # (month, day) of the year before
 BWK_REMINDER_DAYS = 14  # how far ahead the daily reminder mail looks
+# A temporary exclusion from a room lasts at most this many days, both ends included.
+BWK_MAX_EXCLUSION_DAYS = 90
 
 LOGGING = {
     "version": 1,
@@ -290,6 +294,15 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "development.LearningPlan",
     "development.Training",
     "development.TrainingParticipant",
+    "teamwork.HouseRules",
+    "teamwork.Breach",
+    "teamwork.WorkAgreement",
+    "teamwork.YearlyGoal",
+    "teamwork.GoalNote",
+    "teamwork.PartnerContact",
+    {"model": "mediation.MediationCase", "m2m_fields": ["parties"]},
+    {"model": "mediation.MediationSession", "m2m_fields": ["present"]},
+    "mediation.Exclusion",
     "finance.CooperativeAccount",
     "finance.RoomAllowance",
     "finance.Transfer",
