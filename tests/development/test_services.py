@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from buurtwerkkamer.core import registry
 from buurtwerkkamer.core.registry import deadlines_for
 from buurtwerkkamer.development import services
 from buurtwerkkamer.development.constants import Evaluator, TrainingStatus
@@ -353,3 +354,24 @@ def test_a_training_with_completions_cannot_go_back_to_planned(world: World) -> 
     with pytest.raises(ValidationError) as error:
         services.save_training(course, today=TODAY)
     assert refused_field(error) == {"status"}
+
+
+def test_someone_excluded_from_the_room_on_the_training_day_is_not_enrolled(
+    world: World,
+) -> None:
+    course = TrainingFactory(room=world.room)
+    person = PersonFactory(rooms=[world.room])
+
+    def excluded(who: object, room_id: int, day: datetime.date) -> str | None:
+        if who == person and room_id == world.room.pk and day == course.starts_on:
+            return "Tijdelijk uitgesloten."
+        return None
+
+    registry.register_participation_check(excluded)
+    try:
+        with pytest.raises(ValidationError) as error:
+            services.add_participant(course, person)
+    finally:
+        registry._participation_checks.remove(excluded)
+    assert error.value.message_dict == {"person": ["Tijdelijk uitgesloten."]}
+    assert not TrainingParticipant.objects.exists()

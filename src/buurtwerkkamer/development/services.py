@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from buurtwerkkamer.core.registry import participation_refusal
 from buurtwerkkamer.documents.models import Document
 from buurtwerkkamer.documents.services import store_document
 from buurtwerkkamer.people.models import Person
@@ -155,13 +156,20 @@ def save_training(training: Training, *, today: date) -> Training:
 
 @transaction.atomic
 def add_participant(training: Training, person: Person) -> TrainingParticipant:
-    """Enrol a person of the training's room, once."""
+    """Enrol a person of the training's room, once, unless they are excluded
+    from the room on the training's days."""
     if not person.rooms.filter(pk=training.room_id).exists():
         raise ValidationError(
             {"person": _("Only people of this room can take part in its trainings.")}
         )
     if training.participants.filter(person=person).exists():
         raise ValidationError({"person": _("This person takes part already.")})
+    # Nobody temporarily excluded from the room takes part in its trainings
+    # (DESIGN.md section 5); mediation says who is, on which days.
+    for day in {training.starts_on, training.last_day}:
+        refusal = participation_refusal(person, training.room_id, day)
+        if refusal:
+            raise ValidationError({"person": refusal})
     return TrainingParticipant.objects.create(training=training, person=person)
 
 
