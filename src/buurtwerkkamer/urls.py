@@ -16,6 +16,7 @@ urlpatterns = [
     path("team/", include("buurtwerkkamer.teamwork.urls")),
     path("bemiddeling/", include("buurtwerkkamer.mediation.urls")),
     path("werkgever/", include("buurtwerkkamer.employer.urls")),
+    path("plaatsingen/", include("buurtwerkkamer.placements.urls")),
     path("financien/", include("buurtwerkkamer.finance.urls")),
     path("api/v1/", include("buurtwerkkamer.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

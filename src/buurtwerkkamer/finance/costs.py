@@ -8,7 +8,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -22,9 +22,11 @@ from buurtwerkkamer.brokering.models import AgreementParty, FundingApplication
 from buurtwerkkamer.core.money import to_money
 from buurtwerkkamer.documents.constants import DocumentKind
 from buurtwerkkamer.documents.services import store_document
+from buurtwerkkamer.employer.constants import PayBasis
+from buurtwerkkamer.employer.models import Contract
 from buurtwerkkamer.rooms.models import Room
 
-from .closing import ensure_not_frozen, ensure_open, first_open_month
+from .closing import ensure_not_frozen, ensure_open, first_open_month, next_month
 from .constants import BUDGET_CATEGORIES, PETTY_CASH, FixedCostCategory
 from .models import Budget, BudgetLine, Expense, FixedCost, FixedCostTemplate
 
@@ -40,6 +42,26 @@ def _check_month(month: date) -> None:
 def _check_category(category: str) -> None:
     if category not in FixedCostCategory.values:
         raise ValidationError({"category": _("That is not a category of fixed costs.")})
+
+
+def _check_contract(contract: Contract, room: Room, month: date, category: str) -> None:
+    """Salaries and fees link to the contract they pay: a paid contract that
+    serves the room and runs in the month."""
+    if category != FixedCostCategory.SALARIES:
+        raise ValidationError(
+            {"contract": _("Only salaries and fees are linked to a contract.")}
+        )
+    if not contract.pay or contract.pay_basis == PayBasis.NONE:
+        raise ValidationError({"contract": _("That contract is unpaid.")})
+    if not contract.rooms.filter(pk=room.pk).exists():
+        raise ValidationError(
+            {"contract": _("That contract does not serve this room.")}
+        )
+    last = next_month(month) - timedelta(days=1)
+    if contract.starts_on > last or (contract.ends_on and contract.ends_on < month):
+        raise ValidationError(
+            {"contract": _("That contract does not run in this month.")}
+        )
 
 
 def current(costs: Any) -> Any:
@@ -60,12 +82,16 @@ def book_fixed_cost(
     description: str = "",
     contract_reference: str = "",
     document: Any = None,
+    contract: Contract | None = None,
 ) -> FixedCost:
     """Book an invoice of a supplier for a room and month. Refused: an amount of
     zero or less, a month not given by its first day, a category that is not a
-    fixed-cost category, and an invoice of the same supplier booked before."""
+    fixed-cost category, an invoice of the same supplier booked before, and a
+    contract that this cost cannot pay (see `_check_contract`)."""
     _check_month(month)
     _check_category(category)
+    if contract is not None:
+        _check_contract(contract, room, month, category)
     ensure_open(room, month)
     if amount <= 0:
         raise ValidationError({"amount": _("The amount must be more than zero.")})
@@ -92,6 +118,7 @@ def book_fixed_cost(
         description=description.strip(),
         amount=amount,
         contract_reference=contract_reference.strip(),
+        contract=contract,
         booked_by=user,
     )
     if document is not None:
@@ -139,6 +166,7 @@ def correct_fixed_cost(
         amount=amount,
         document=original.document,
         contract_reference=original.contract_reference,
+        contract=original.contract,
         template=original.template,
         correction_of=original,
         reason=reason.strip(),

@@ -47,10 +47,12 @@ INSTALLED_APPS = [
     "buurtwerkkamer.activities",
     "buurtwerkkamer.brokering",
     "buurtwerkkamer.meetings",
+    "buurtwerkkamer.employer",
     "buurtwerkkamer.startup",
     "buurtwerkkamer.development",
     "buurtwerkkamer.teamwork",
     "buurtwerkkamer.mediation",
+    "buurtwerkkamer.placements",
     "buurtwerkkamer.finance",
     "buurtwerkkamer.api",
     "buurtwerkkamer.demo",
@@ -247,6 +249,20 @@ BWK_ANNUAL_AGREEMENT_DEADLINE = (12, 1)  # (month, day) of the year before
 BWK_REMINDER_DAYS = 14  # how far ahead the daily reminder mail looks
 # A temporary exclusion from a room lasts at most this many days, both ends included.
 BWK_MAX_EXCLUSION_DAYS = 90
+# Placements (Participatiewet): a participation placement lasts at most two years,
+# extendable to four in all; a work-experience placement at most a year.
+BWK_PARTICIPATION_MAX_MONTHS = 24
+BWK_PARTICIPATION_MAX_TOTAL_MONTHS = 48
+BWK_WORK_EXPERIENCE_MAX_MONTHS = 12
+# Tax-free volunteer allowance per person, over every room (Belastingdienst,
+# vrijwilligersvergoeding): EUR 210 a month and EUR 2,100 a year since 2024.
+# Check each year's figures before the year starts and add them here.
+BWK_VOLUNTEER_ALLOWANCE_LIMITS = {
+    2025: {"month": "210.00", "year": "2100.00"},
+    2026: {"month": "210.00", "year": "2100.00"},
+}
+# Warn once a person has this share of a limit.
+BWK_VOLUNTEER_ALLOWANCE_WARNING = "0.90"
 
 LOGGING = {
     "version": 1,
@@ -316,4 +332,18 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "finance.BankTransaction",
     "finance.ClosedMonth",
     "finance.FrozenYear",
+    {"model": "employer.Contract", "m2m_fields": ["rooms"]},
+    "employer.ContractEvaluation",
+    "employer.StaffVacancy",
+    "employer.Applicant",
+    "employer.Interview",
+    "employer.VolunteerTask",
+    "employer.ConductCertificate",
+    "employer.VolunteerAllowance",
+    "placements.PlacementVacancy",
+    "placements.Candidate",
+    "placements.SelectionInterview",
+    "placements.Placement",
+    "placements.Signal",
+    "placements.SignalContact",
 )

@@ -17,6 +17,7 @@ from buurtwerkkamer.core.fields import money_field
 from buurtwerkkamer.core.models import BusinessRecord
 from buurtwerkkamer.core.querysets import ScopedQuerySet
 from buurtwerkkamer.documents.models import Document
+from buurtwerkkamer.employer.models import Contract
 from buurtwerkkamer.rooms.models import Room
 
 from ..constants import BUDGET_CATEGORIES, FixedCostCategory
@@ -116,10 +117,18 @@ class FixedCost(BusinessRecord):
         blank=True,
         related_name="+",
     )
-    # The contract a salary or fee pays. A text for now: it becomes a foreign key
-    # to the employer app's contract once that app exists.
+    # The contract a salary or fee pays: `contract` where the employer app holds
+    # it; the text stays for references to contracts made outside the platform.
     contract_reference = models.CharField(
         _("contract reference"), max_length=100, blank=True
+    )
+    contract = models.ForeignKey(
+        Contract,
+        verbose_name=_("contract"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="fixed_costs",
     )
     template = models.ForeignKey(
         FixedCostTemplate,
