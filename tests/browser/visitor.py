@@ -9,7 +9,14 @@ from pathlib import Path
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from playwright.sync_api import BrowserContext, Frame, Locator, Page, Response
+from playwright.sync_api import (
+    BrowserContext,
+    ConsoleMessage,
+    Frame,
+    Locator,
+    Page,
+    Response,
+)
 
 from buurtwerkkamer.accounts.models import User
 
@@ -39,6 +46,7 @@ class Visitor:
         self.page.on("framenavigated", self._navigated)
         self.page.on("response", self._responded)
         self.page.on("pageerror", lambda error: self.problems.append(str(error)))
+        self.page.on("console", self._console)
 
     def sign_in(self, user: User) -> None:
         """Start with a session of this user, as after logging in; the login form
@@ -111,6 +119,12 @@ class Visitor:
     def _responded(self, response: Response) -> None:
         if response.request.resource_type in ASSETS and response.status >= 400:
             self.problems.append(f"{response.status} {response.url}")
+
+    def _console(self, message: ConsoleMessage) -> None:
+        # What the Content Security Policy refuses (an inline script or style, a
+        # source from elsewhere) Chromium reports on the console only.
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.problems.append(message.text)
 
     def _keep_screenshot(self) -> None:
         if not SHOTS:
