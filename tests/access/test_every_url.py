@@ -39,8 +39,16 @@ from tests.development.factories import (
     TrainingParticipantFactory,
 )
 from tests.activities.factories import ActivityFactory, SessionFactory
+from tests.mediation.factories import ExclusionFactory, MediationCaseFactory
 from tests.meetings.factories import ActionItemFactory, MeetingFactory
 from tests.personas import ROLES, World
+from tests.teamwork.factories import (
+    BreachFactory,
+    HouseRulesFactory,
+    PartnerContactFactory,
+    WorkAgreementFactory,
+    YearlyGoalFactory,
+)
 
 # Views that anyone may open, or that guard themselves in another way.
 PUBLIC = {
@@ -123,6 +131,13 @@ def samples(world: World, room: Any) -> dict[str, str]:
         "session": str(SessionFactory(activity__room=room).uuid),
         # An API token is its owner's alone: the board's, 404 to others.
         "token_id": str(issue_token(world.users["board"], "sample")[0].public_id),
+        "rules": str(HouseRulesFactory(room=room).uuid),
+        "breach": str(BreachFactory(room=room).uuid),
+        "workagreement": str(WorkAgreementFactory(room=room).uuid),
+        "goal": str(YearlyGoalFactory(room=room).uuid),
+        "contactlog": str(PartnerContactFactory(room=room).uuid),
+        "case": str(MediationCaseFactory(room=room).uuid),
+        "exclusion": str(ExclusionFactory(room=room).uuid),
         # A job is its starter's alone: the treasurer's import, 404 to others.
         "job": str(
             Job.objects.create(
