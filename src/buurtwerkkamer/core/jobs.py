@@ -11,8 +11,10 @@ raises ValidationError, whose messages the user sees, with nothing changed.
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone, translation
@@ -32,7 +34,10 @@ class Progress:
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         Job.objects.filter(pk=self.job.pk).update(
-            stage=stage[:200], steps_done=done, steps_total=max(total, 1)
+            stage=stage[:200],
+            steps_done=done,
+            steps_total=max(total, 1),
+            updated_at=timezone.now(),
         )
 
 
@@ -57,10 +62,52 @@ def kind_of(job: Job) -> JobKind:
     return _kinds[job.kind]
 
 
+def stalled_after() -> timedelta:
+    """How long a running job may go without a sign of life. Its handler's own
+    transaction gives none, so this must exceed the longest one (a large
+    statement import on a busy server)."""
+    return timedelta(seconds=getattr(settings, "BWK_JOB_STALLED_AFTER", 30 * 60))
+
+
+def end_stalled(job: Job | None = None) -> int:
+    """End as failed the running jobs (or this one) that gave no sign of life
+    for too long: their worker was killed or the server went down. What they
+    did was one transaction, rolled back when the process died, so the user can
+    start the job again. Returns how many were ended."""
+    cutoff = timezone.now() - stalled_after()
+    if job is not None and (job.status != JobStatus.RUNNING or job.updated_at > cutoff):
+        return 0
+    stalled = Job.objects.filter(status=JobStatus.RUNNING, updated_at__lt=cutoff)
+    if job is not None:
+        stalled = stalled.filter(pk=job.pk)
+    ended = 0
+    for pk, language in stalled.values_list("pk", "language"):
+        with translation.override(language):
+            message = _(
+                "The work stopped before it ended: the server was interrupted. "
+                "Nothing was changed; start it again."
+            )
+        # Still stalled: a worker that was only slow may have ended it since.
+        ended += Job.objects.filter(
+            pk=pk, status=JobStatus.RUNNING, updated_at__lt=cutoff
+        ).update(
+            status=JobStatus.FAILED,
+            errors=[message],
+            payload=b"",
+            stage="",
+            finished_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
+    if ended:
+        logger.warning("stalled jobs ended count=%s", ended)
+    return ended
+
+
 def start_job(kind: str, user: Any, *, payload: bytes = b"", name: str = "") -> Job:
     """Record a job and hand it to the task worker."""
     if kind not in _kinds:
         raise LookupError(f"No job handler for {kind!r}.")
+    end_stalled()
     job = Job.objects.create(
         kind=kind,
         user=user,

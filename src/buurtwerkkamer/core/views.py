@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from .guards import guard
-from .jobs import kind_of
+from .jobs import end_stalled, kind_of
 from .models import Job
 from .registry import deadlines_for, inbox_for, panels_for
 
@@ -26,7 +26,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 def job_for(user: Any, job: str) -> Job:
     # A job is its starter's alone: anyone else is told it does not exist.
-    return get_object_or_404(Job, uuid=job, user=user)
+    found = get_object_or_404(Job, uuid=job, user=user)
+    if end_stalled(found):
+        found.refresh_from_db()
+    return found
 
 
 @guard("core.view_job", load=job_for)
