@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from buurtwerkkamer.access.constants import Role
 from buurtwerkkamer.access.policy import roles_of
 from buurtwerkkamer.core import registry
+from buurtwerkkamer.core.money import to_money
 from buurtwerkkamer.rooms.constants import Stage
 from buurtwerkkamer.rooms.models import Room
 
@@ -149,7 +150,8 @@ def _entered(
         .filter(value__isnull=False)
         .values_list("pk", "value", "as_of")
     )
-    return {pk: (Decimal(value), as_of) for pk, value, as_of in rows}
+    # SQLite hands a subquery's decimal back as a float: back to cents.
+    return {pk: (to_money(value), as_of) for pk, value, as_of in rows}
 
 
 def deadline(year: int) -> date:

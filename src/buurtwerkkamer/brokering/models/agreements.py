@@ -17,7 +17,7 @@ from buurtwerkkamer.documents.models import Document
 from buurtwerkkamer.partners.models import Organisation
 from buurtwerkkamer.rooms.models import Room
 
-from ..constants import AgreementKind, AgreementStatus
+from ..constants import BINDING, AgreementKind, AgreementStatus
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -131,6 +131,11 @@ class Agreement(BusinessRecord):
     @property
     def signed_by_all(self) -> bool:
         return self.status == AgreementStatus.SIGNED
+
+    @property
+    def is_binding(self) -> bool:
+        """Signed by all, or signed and since amended: the parties are bound."""
+        return self.status in BINDING
 
     @property
     def is_annual(self) -> bool:
