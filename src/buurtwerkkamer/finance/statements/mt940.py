@@ -155,9 +155,11 @@ def _run_library(message: str) -> mt940.models.Transactions:
         transactions = mt940.models.Transactions(
             tags=tags, options=Options(reversal_sign=True)
         )
+        # A mangled amount makes the library raise decimal.InvalidOperation, an
+        # ArithmeticError rather than a ValueError.
         try:
             transactions.parse(message)
-        except (RuntimeError, ValueError, KeyError, TypeError) as exc:
+        except (RuntimeError, ValueError, KeyError, TypeError, ArithmeticError) as exc:
             errors.append(exc)
             continue
         return transactions
