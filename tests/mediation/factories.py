@@ -23,7 +23,9 @@ class MediationCaseFactory(DjangoModelFactory):
     opened_by = factory.SubFactory(UserFactory)
 
     @factory.post_generation
-    def parties(obj: MediationCase, create: bool, extracted: object, **kw: object) -> None:
+    def parties(
+        obj: MediationCase, create: bool, extracted: object, **kw: object
+    ) -> None:
         if create:
             people = extracted or [PersonFactory(rooms=[obj.room]) for _ in range(2)]
             obj.parties.set(people)  # type: ignore[arg-type]

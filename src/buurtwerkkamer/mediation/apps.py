@@ -17,6 +17,13 @@ class MediationConfig(AppConfig):
         from . import checks, deadlines, permissions
 
         permissions.register()
+        # Case files (DESIGN.md section 2): read by the room's staff and the board.
+        from buurtwerkkamer.access.case_files import register_case_file
+
+        from .models import Exclusion, MediationCase, MediationSession
+
+        for model in (MediationCase, MediationSession, Exclusion):
+            register_case_file(model)
         register_participation_check(checks.excluded)
         register_deadlines(deadlines.exclusions_ending)
         register_menu(

@@ -45,6 +45,4 @@ def current_exclusions(room: Room, today: date) -> list[tuple[str, date]]:
 def cases_of(room: Room) -> QuerySet[MediationCase]:
     """Open cases first, then the closed ones, latest first."""
     counted = room.mediation_cases.annotate(session_count=Count("sessions"))
-    return counted.order_by(
-        F("closed_on").desc(nulls_first=True), "-opened_on", "-pk"
-    )
+    return counted.order_by(F("closed_on").desc(nulls_first=True), "-opened_on", "-pk")

@@ -126,9 +126,7 @@ def close_case(
         raise ValidationError({"outcome": _("Choose an outcome.")})
     _not_in_future(closed_on, today, "closed_on")
     if closed_on < case.opened_on:
-        raise ValidationError(
-            {"closed_on": _("A case cannot close before it opened.")}
-        )
+        raise ValidationError({"closed_on": _("A case cannot close before it opened.")})
     if case.sessions.filter(held_on__gt=closed_on).exists():
         raise ValidationError(
             {"closed_on": _("A session of this case was held after that day.")}
@@ -151,10 +149,7 @@ def _check_period(exclusion: Exclusion) -> None:
     most = settings.BWK_MAX_EXCLUSION_DAYS
     if exclusion.ends_on - exclusion.starts_on >= timedelta(days=most):
         raise ValidationError(
-            {
-                "ends_on": _("An exclusion lasts at most %(days)s days.")
-                % {"days": most}
-            }
+            {"ends_on": _("An exclusion lasts at most %(days)s days.") % {"days": most}}
         )
     overlapping = Exclusion.objects.filter(
         room_id=exclusion.room_id,

@@ -17,9 +17,7 @@ urlpatterns = [
     path("zaak/<uuid:case>/wijzigen/", views.case_edit, name="case_edit"),
     path("zaak/<uuid:case>/gesprek/", views.session_add, name="session_add"),
     path("zaak/<uuid:case>/afsluiten/", views.case_close, name="case_close"),
-    path(
-        "zaak/<uuid:case>/uitsluiting/", views.case_exclusion, name="case_exclusion"
-    ),
+    path("zaak/<uuid:case>/uitsluiting/", views.case_exclusion, name="case_exclusion"),
     path("uitsluiting/<uuid:exclusion>/", views.exclusion_detail, name="exclusion"),
     path(
         "uitsluiting/<uuid:exclusion>/beeindigen/",

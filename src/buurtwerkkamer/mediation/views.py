@@ -1,7 +1,7 @@
 """Pages of mediation: a room's cases and exclusions for those who read case
 files, and who is excluded until when for the whole team."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from buurtwerkkamer.access.case_files import record_read
 from buurtwerkkamer.access.constants import Role
 from buurtwerkkamer.access.policy import roles_of
+from buurtwerkkamer.accounts.models import User
 from buurtwerkkamer.core.forms import apply_errors, form_page
 from buurtwerkkamer.core.guards import guard
 from buurtwerkkamer.rooms.models import Room
@@ -28,6 +29,11 @@ from .queries import case_for, cases_of, current_exclusions, exclusion_for
 PAGE_SIZE = 25
 
 
+def acting(request: HttpRequest) -> User:
+    """The user behind the request; the guard let only the logged-in through."""
+    return cast(User, request.user)
+
+
 def room_url(room: Room) -> str:
     return reverse("mediation:room", kwargs={"room": room.slug})
 
@@ -38,7 +44,8 @@ def index(request: HttpRequest) -> HttpResponse:
     roles = roles_of(request.user)
     if Role.BOARD not in roles.cooperative:
         rooms = rooms.filter(pk__in=roles.rooms)
-    page = Paginator(rooms.order_by("name"), PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(rooms.order_by("name"), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     return render(request, "mediation/index.html", {"page": page})
 
 
@@ -59,7 +66,7 @@ def room_page(request: HttpRequest, room: Room) -> HttpResponse:
 
 @guard("mediation.change_case", load=room_for)
 def case_create(request: HttpRequest, room: Room) -> HttpResponse:
-    record = MediationCase(room=room, opened_by=request.user)
+    record = MediationCase(room=room, opened_by=acting(request))
     form = CaseForm(
         request.POST or None,
         instance=record,
@@ -151,14 +158,14 @@ def case_close(request: HttpRequest, case: MediationCase) -> HttpResponse:
 @guard("mediation.change_case", load=case_for)
 def case_exclusion(request: HttpRequest, case: MediationCase) -> HttpResponse:
     record_read(case)
-    record = Exclusion(room=case.room, case=case, decided_by=request.user)
+    record = Exclusion(room=case.room, case=case, decided_by=acting(request))
     people = case.parties.order_by("last_name", "first_name")
     return _decide(request, record, people, case.get_absolute_url())
 
 
 @guard("mediation.change_exclusion", load=room_for)
 def exclusion_create(request: HttpRequest, room: Room) -> HttpResponse:
-    record = Exclusion(room=room, decided_by=request.user)
+    record = Exclusion(room=room, decided_by=acting(request))
     people = room.people.order_by("last_name", "first_name")
     return _decide(request, record, people, room_url(room))
 

@@ -52,9 +52,7 @@ class HouseRules(BusinessRecord):
             models.UniqueConstraint(
                 fields=["room", "effective_from"],
                 name="house_rules_one_version_a_day",
-                violation_error_message=_(
-                    "Another version takes effect on that day."
-                ),
+                violation_error_message=_("Another version takes effect on that day."),
             ),
         ]
 

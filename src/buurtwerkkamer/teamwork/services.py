@@ -33,7 +33,9 @@ def _not_in_future(day: date | None, today: date, field: str) -> None:
 
 def _of_the_room(person: Person | None, room_id: int, field: str = "person") -> None:
     if person is not None and not person.rooms.filter(pk=room_id).exists():
-        raise ValidationError({field: _("This person is not one of the room's people.")})
+        raise ValidationError(
+            {field: _("This person is not one of the room's people.")}
+        )
 
 
 def rules_in_effect(room: Room, day: date) -> HouseRules | None:

@@ -39,9 +39,7 @@ urlpatterns = [
         name="agreement_done",
     ),
     path("kamer/<slug:room>/jaardoelen/", views.goal_list, name="goal_list"),
-    path(
-        "kamer/<slug:room>/jaardoelen/nieuw/", views.goal_create, name="goal_create"
-    ),
+    path("kamer/<slug:room>/jaardoelen/nieuw/", views.goal_create, name="goal_create"),
     path("jaardoel/<uuid:goal>/", views.goal_detail, name="goal"),
     path("jaardoel/<uuid:goal>/wijzigen/", views.goal_edit, name="goal_edit"),
     path("jaardoel/<uuid:goal>/voortgang/", views.goal_note, name="goal_note"),

@@ -1,7 +1,7 @@
 """Pages of a room's team: house rules and breaches, work agreements, yearly
 goals with their progress, and the contact log with partners."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from buurtwerkkamer.access.case_files import record_read
 from buurtwerkkamer.access.policy import roles_of
+from buurtwerkkamer.accounts.models import User
 from buurtwerkkamer.core.forms import apply_errors, form_page
 from buurtwerkkamer.core.guards import guard
 from buurtwerkkamer.partners.models import Organisation
@@ -44,6 +45,11 @@ from .queries import (
 )
 
 PAGE_SIZE = 25
+
+
+def acting(request: HttpRequest) -> User:
+    """The user behind the request; the guard let only the logged-in through."""
+    return cast(User, request.user)
 
 
 def year_of(request: HttpRequest) -> int:
@@ -104,10 +110,10 @@ def rules_list(request: HttpRequest, room: Room) -> HttpResponse:
 @guard("teamwork.change_rules", load=room_for)
 def rules_create(request: HttpRequest, room: Room) -> HttpResponse:
     latest = room.house_rules.order_by("-number").first()
-    initial = {"effective_from": timezone.localdate()}
+    initial: dict[str, Any] = {"effective_from": timezone.localdate()}
     if latest is not None:
         initial["text"] = latest.text
-    record = HouseRules(room=room, written_by=request.user)
+    record = HouseRules(room=room, written_by=acting(request))
     form = HouseRulesForm(request.POST or None, instance=record, initial=initial)
     title = _("New version of the house rules of %(room)s") % {"room": room}
     return save_form(request, form, title, room_url("rules_list", room))
@@ -144,7 +150,7 @@ def breach_list(request: HttpRequest, room: Room) -> HttpResponse:
 
 @guard("teamwork.change_breach", load=room_for)
 def breach_create(request: HttpRequest, room: Room) -> HttpResponse:
-    record = Breach(room=room, recorded_by=request.user)
+    record = Breach(room=room, recorded_by=acting(request))
     form = BreachForm(
         request.POST or None,
         instance=record,
@@ -188,7 +194,7 @@ def agreement_list(request: HttpRequest, room: Room) -> HttpResponse:
 
 @guard("teamwork.change_agreement", load=room_for)
 def agreement_create(request: HttpRequest, room: Room) -> HttpResponse:
-    record = WorkAgreement(room=room, recorded_by=request.user)
+    record = WorkAgreement(room=room, recorded_by=acting(request))
     form = WorkAgreementForm(
         request.POST or None,
         instance=record,
@@ -236,7 +242,7 @@ def goal_list(request: HttpRequest, room: Room) -> HttpResponse:
 
 @guard("teamwork.change_goals", load=room_for)
 def goal_create(request: HttpRequest, room: Room) -> HttpResponse:
-    record = YearlyGoal(room=room, set_by=request.user)
+    record = YearlyGoal(room=room, set_by=acting(request))
     form = YearlyGoalForm(
         request.POST or None,
         instance=record,
@@ -304,7 +310,7 @@ def contact_list(request: HttpRequest, room: Room) -> HttpResponse:
 
 @guard("teamwork.change_contacts", load=room_for)
 def contact_create(request: HttpRequest, room: Room) -> HttpResponse:
-    record = PartnerContact(room=room, recorded_by=request.user)
+    record = PartnerContact(room=room, recorded_by=acting(request))
     form = PartnerContactForm(
         request.POST or None,
         instance=record,
