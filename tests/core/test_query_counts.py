@@ -42,12 +42,24 @@ from tests.activities.factories import (
     SessionParticipantFactory,
     SessionVolunteerFactory,
 )
+from tests.mediation.factories import (
+    ExclusionFactory,
+    MediationCaseFactory,
+    MediationSessionFactory,
+)
 from tests.meetings.factories import (
     ActionItemFactory,
     AttendeeFactory,
     MeetingFactory,
 )
 from tests.personas import World
+from tests.teamwork.factories import (
+    BreachFactory,
+    GoalNoteFactory,
+    HouseRulesFactory,
+    PartnerContactFactory,
+    WorkAgreementFactory,
+)
 
 
 def fill(world: World, count: int) -> None:
@@ -99,6 +111,18 @@ def fill(world: World, count: int) -> None:
         SessionParticipantFactory(session=present.session)
         SessionVolunteerFactory(session__activity__room=RoomFactory())
         BankTransactionFactory(statement=statement, expense=ExpenseFactory(room=room))
+        HouseRulesFactory(room=room)
+        BreachFactory(room=room)
+        WorkAgreementFactory(room=room)
+        GoalNoteFactory(goal__room=room)
+        PartnerContactFactory(room=room, organisation=organisation)
+        MediationSessionFactory(case=MediationCaseFactory(room=room))
+        today = timezone.localdate()
+        ExclusionFactory(
+            room=room,
+            starts_on=today - datetime.timedelta(days=1),
+            ends_on=today + datetime.timedelta(days=5),
+        )
 
 
 PAGES = [
@@ -144,6 +168,16 @@ PAGES = [
     ("board", "activities:overview", {}),
     ("project_coach", "activities:overview", {}),
     ("volunteer", "core:dashboard", {}),
+    ("board", "teamwork:index", {}),
+    ("volunteer", "teamwork:room", {"room": "thuis"}),
+    ("volunteer", "teamwork:rules_list", {"room": "thuis"}),
+    ("team_coordinator", "teamwork:breach_list", {"room": "thuis"}),
+    ("project_coach", "teamwork:agreement_list", {"room": "thuis"}),
+    ("project_coach", "teamwork:goal_list", {"room": "thuis"}),
+    ("team_coordinator", "teamwork:contact_list", {"room": "thuis"}),
+    ("board", "mediation:index", {}),
+    ("team_coordinator", "mediation:room", {"room": "thuis"}),
+    ("volunteer", "mediation:room", {"room": "thuis"}),
 ]
 
 
