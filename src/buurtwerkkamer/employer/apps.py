@@ -16,6 +16,16 @@ class EmployerConfig(AppConfig):
         from . import deadlines, permissions
 
         permissions.register()
+        # A placement's contract is part of its case file (DESIGN.md section 2);
+        # other contracts are not.
+        from django.db.models import Q
+
+        from buurtwerkkamer.access.case_files import register_case_file
+
+        from .constants import PLACEMENT_KINDS
+        from .models import Contract
+
+        register_case_file(Contract, Q(kind__in=PLACEMENT_KINDS))
         register_deadlines(deadlines.contract_dates)
         register_menu(
             MenuItem(
