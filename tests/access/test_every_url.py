@@ -15,6 +15,7 @@ from buurtwerkkamer.core.guards import Guard
 from buurtwerkkamer.core.models import Job, JobStatus
 from buurtwerkkamer.finance.constants import IMPORT_JOB
 from tests.brokering.factories import ReportingDateFactory, ResultObligationFactory
+from tests.employer.factories import ApplicantFactory, ContractEvaluationFactory
 from tests.factories import (
     AgreementFactory,
     AgreementPartyFactory,
@@ -42,6 +43,7 @@ from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.mediation.factories import ExclusionFactory, MediationCaseFactory
 from tests.meetings.factories import ActionItemFactory, MeetingFactory
 from tests.personas import ROLES, World
+from tests.placements.factories import PlacementFactory, SignalFactory
 from tests.teamwork.factories import (
     BreachFactory,
     HouseRulesFactory,
@@ -94,6 +96,9 @@ def samples(world: World, room: Any) -> dict[str, str]:
     statement = BankStatementFactory(room=room)
     participant = TrainingParticipantFactory(training__room=room)
     meeting = MeetingFactory(room=room)
+    applicant = ApplicantFactory(vacancy__room=room)
+    # A placement's contract: a case file, closed to the treasurer too.
+    placement = PlacementFactory(candidate__room=room)
     return {
         "room": room.slug,
         "organisation": world.partner_organisation.slug,
@@ -138,6 +143,15 @@ def samples(world: World, room: Any) -> dict[str, str]:
         "contactlog": str(PartnerContactFactory(room=room).uuid),
         "case": str(MediationCaseFactory(room=room).uuid),
         "exclusion": str(ExclusionFactory(room=room).uuid),
+        "contract": str(placement.contract.uuid),
+        "contractevaluation": str(
+            ContractEvaluationFactory(contract=placement.contract).uuid
+        ),
+        "applicant": str(applicant.uuid),
+        "vacancy": str(applicant.vacancy.uuid),
+        "candidate": str(placement.candidate.uuid),
+        "placement": str(placement.uuid),
+        "signal": str(SignalFactory(placement=placement).uuid),
         # A job is its starter's alone: the treasurer's import, 404 to others.
         "job": str(
             Job.objects.create(

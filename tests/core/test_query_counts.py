@@ -11,6 +11,13 @@ from django.utils import timezone
 
 from buurtwerkkamer.finance.models import ClosedMonth, CooperativeAccount
 from tests.brokering.factories import AnnualAgreementFactory
+from tests.employer.factories import (
+    ApplicantFactory,
+    ConductCertificateFactory,
+    ContractEvaluationFactory,
+    VolunteerAllowanceFactory,
+    VolunteerTaskFactory,
+)
 from tests.factories import (
     AgreementFactory,
     AgreementPartyFactory,
@@ -53,6 +60,11 @@ from tests.meetings.factories import (
     MeetingFactory,
 )
 from tests.personas import World
+from tests.placements.factories import (
+    CandidateFactory,
+    PlacementVacancyFactory,
+    SignalContactFactory,
+)
 from tests.teamwork.factories import (
     BreachFactory,
     GoalNoteFactory,
@@ -111,6 +123,17 @@ def fill(world: World, count: int) -> None:
         SessionParticipantFactory(session=present.session)
         SessionVolunteerFactory(session__activity__room=RoomFactory())
         BankTransactionFactory(statement=statement, expense=ExpenseFactory(room=room))
+        this_month = timezone.localdate().replace(day=1)
+        ContractEvaluationFactory(
+            contract__rooms=[room], contract__ends_on=None, due_on=this_month
+        )
+        VolunteerTaskFactory(room=room)
+        ConductCertificateFactory(room=room)
+        VolunteerAllowanceFactory(room=room, month=this_month)
+        ApplicantFactory(vacancy__room=room)
+        PlacementVacancyFactory(room=room)
+        CandidateFactory(room=room)
+        SignalContactFactory(signal__placement__candidate__room=room)
         HouseRulesFactory(room=room)
         BreachFactory(room=room)
         WorkAgreementFactory(room=room)
@@ -178,6 +201,15 @@ PAGES = [
     ("board", "mediation:index", {}),
     ("team_coordinator", "mediation:room", {"room": "thuis"}),
     ("volunteer", "mediation:room", {"room": "thuis"}),
+    ("board", "employer:index", {}),
+    ("treasurer", "employer:index", {}),
+    ("project_coach", "employer:index", {}),
+    ("board", "employer:vacancies", {}),
+    ("team_coordinator", "employer:volunteers", {"room": "thuis"}),
+    ("treasurer", "employer:volunteers", {"room": "thuis"}),
+    ("board", "placements:index", {}),
+    ("project_coach", "placements:index", {}),
+    ("team_coordinator", "placements:room", {"room": "thuis"}),
 ]
 
 

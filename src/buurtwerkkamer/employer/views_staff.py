@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from buurtwerkkamer.core.forms import apply_errors, form_page
 from buurtwerkkamer.core.guards import guard
@@ -102,9 +103,8 @@ def interview_add(request: HttpRequest, applicant: Applicant) -> HttpResponse:
 
 
 @guard("employer.change_recruitment", load=applicant_for)
+@require_POST
 def applicant_reject(request: HttpRequest, applicant: Applicant) -> HttpResponse:
-    if request.method != "POST":
-        return redirect(applicant)
     try:
         services.reject_applicant(applicant, today=timezone.localdate())
     except ValidationError as error:
