@@ -12,9 +12,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from buurtwerkkamer.documents.constants import DocumentKind
+from buurtwerkkamer.employer.models import Contract
 from buurtwerkkamer.finance import costs
 from buurtwerkkamer.finance.constants import PETTY_CASH, FixedCostCategory
 from buurtwerkkamer.finance.models import FixedCost
+from tests.employer.factories import ContractFactory
 from tests.factories import (
     ExpenseFactory,
     FixedCostFactory,
@@ -431,3 +433,47 @@ def test_the_audit_committee_reads_the_budget_but_may_not_change_it(
     assert client.get(budget).status_code == 200
     response = client.post(line, {"year": "2027", "category": "rent", "amount": "1"})
     assert response.status_code == 403
+
+
+# Salaries and fees link to the contract they pay (employer app).
+
+
+def salary_contract(world: World, **changes: object) -> Contract:
+    values: dict = {
+        "rooms": [world.room],
+        "starts_on": datetime.date(2027, 1, 1),
+        "ends_on": datetime.date(2027, 12, 31),
+    } | changes
+    return ContractFactory(**values)
+
+
+def test_a_salary_is_booked_on_its_contract_and_corrected_with_it(
+    world: World,
+) -> None:
+    contract = salary_contract(world)
+    cost = book(world, category=FixedCostCategory.SALARIES, contract=contract)
+    correction = costs.correct_fixed_cost(
+        cost, Decimal("3100.00"), "Loonstrook", world.users["treasurer"]
+    )
+    assert list(contract.fixed_costs.order_by("pk")) == [cost, correction]
+
+
+@pytest.mark.parametrize(
+    ("category", "changes"),
+    [
+        (FixedCostCategory.RENT, {}),
+        (FixedCostCategory.SALARIES, {"volunteer": True}),
+        (FixedCostCategory.SALARIES, {"starts_on": datetime.date(2027, 4, 1)}),
+        (FixedCostCategory.SALARIES, {"rooms": None}),
+    ],
+)
+def test_a_contract_the_cost_cannot_pay_is_refused(
+    world: World, category: str, changes: dict
+) -> None:
+    if changes.get("rooms", 1) is None:
+        changes = {"rooms": [world.other_room]}
+    contract = salary_contract(world, **changes)
+    with pytest.raises(ValidationError) as caught:
+        book(world, category=category, contract=contract)
+    assert "contract" in caught.value.message_dict
+    assert FixedCost.objects.count() == 0
