@@ -21,6 +21,7 @@ from .facts.people import LOGINS
 from .facts.rooms import OPERATIONAL_ROOMS
 from .finance import build_finance
 from .history import build_history
+from .mediation import build_mediation
 from .meetings import build_meetings
 from .records import (
     create_grants,
@@ -30,6 +31,7 @@ from .records import (
     create_users,
 )
 from .start_up import build_start_up
+from .teamwork import build_teamwork
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +94,8 @@ def load(today: date) -> Demo:
     build_brokering(demo)
     build_development(demo)
     build_activities(demo)
+    build_teamwork(demo)
+    build_mediation(demo)
     build_meetings(demo)
     logger.info("demo loaded rooms=%s users=%s", len(demo.rooms), len(demo.users))
     return demo
