@@ -23,10 +23,18 @@ STYLE_ELEMENT = re.compile(r"<style\b", re.IGNORECASE)
 
 
 def run_with_production_settings(*args: str, **env: str) -> subprocess.CompletedProcess:
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright in the same
+    # process; a production environment never has it.
     clean = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+        if key
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     clean.update(DJANGO_SETTINGS_MODULE="buurtwerkkamer.settings.production", **env)
     return subprocess.run(  # noqa: S603  (our own manage.py, fixed arguments)

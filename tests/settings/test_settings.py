@@ -48,30 +48,6 @@ def test_the_sqlite_file_database_runs_in_wal_mode(tmp_path: Path) -> None:
     assert result.stdout.strip() == "wal"
 
 
-def test_production_settings_pass_the_deploy_check(tmp_path: Path) -> None:
-    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright's event loop in
-    # the same process; a production environment never has it.
-    inherited = {
-        k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
-    }
-    env = {
-        **inherited,
-        "DJANGO_SETTINGS_MODULE": "buurtwerkkamer.settings.production",
-        "SECRET_KEY": "x" * 64 + "-production-like-secret-key-for-the-check",
-        "ALLOWED_HOSTS": "buurtwerkkamer.example.nl",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
-    }
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
 def test_the_shared_samples_sit_beside_the_checkout() -> None:
     # The importers and the SEPA writer are tested against these real files; a
     # machine without them must fail here, plainly, rather than test nothing.
