@@ -14,7 +14,14 @@ from buurtwerkkamer.accounts.tokens import issue_token
 from buurtwerkkamer.core.guards import Guard
 from buurtwerkkamer.core.models import Job, JobStatus
 from buurtwerkkamer.finance.constants import IMPORT_JOB
+from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.brokering.factories import ReportingDateFactory, ResultObligationFactory
+from tests.development.factories import (
+    EvaluationFactory,
+    FollowUpFactory,
+    LearningPlanFactory,
+    TrainingParticipantFactory,
+)
 from tests.employer.factories import ApplicantFactory, ContractEvaluationFactory
 from tests.factories import (
     AgreementFactory,
@@ -33,13 +40,6 @@ from tests.factories import (
     SepaBatchFactory,
     TalkFactory,
 )
-from tests.development.factories import (
-    EvaluationFactory,
-    FollowUpFactory,
-    LearningPlanFactory,
-    TrainingParticipantFactory,
-)
-from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.mediation.factories import ExclusionFactory, MediationCaseFactory
 from tests.meetings.factories import ActionItemFactory, MeetingFactory
 from tests.personas import ROLES, World
@@ -127,13 +127,13 @@ def samples(world: World, room: Any) -> dict[str, str]:
         "plan": str(LearningPlanFactory(room=room, year=2026).uuid),
         "training": str(participant.training.uuid),
         "participant": str(participant.uuid),
+        "activity": str(ActivityFactory(room=room).uuid),
+        "session": str(SessionFactory(activity__room=room).uuid),
         "meeting": str(meeting.uuid),
         # Owned by the board, who sees every meeting: nobody else owns it.
         "action": str(
             ActionItemFactory(meeting=meeting, owner=world.users["board"]).uuid
         ),
-        "activity": str(ActivityFactory(room=room).uuid),
-        "session": str(SessionFactory(activity__room=room).uuid),
         # An API token is its owner's alone: the board's, 404 to others.
         "token_id": str(issue_token(world.users["board"], "sample")[0].public_id),
         "rules": str(HouseRulesFactory(room=room).uuid),

@@ -10,7 +10,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from buurtwerkkamer.finance.models import ClosedMonth, CooperativeAccount
+from tests.activities.factories import (
+    SessionParticipantFactory,
+    SessionVolunteerFactory,
+)
 from tests.brokering.factories import AnnualAgreementFactory
+from tests.development.factories import (
+    FollowUpFactory,
+    LearningPlanFactory,
+    TrainingParticipantFactory,
+)
 from tests.employer.factories import (
     ApplicantFactory,
     ConductCertificateFactory,
@@ -39,15 +48,6 @@ from tests.factories import (
     SepaBatchFactory,
     TalkFactory,
     TransferFactory,
-)
-from tests.development.factories import (
-    FollowUpFactory,
-    LearningPlanFactory,
-    TrainingParticipantFactory,
-)
-from tests.activities.factories import (
-    SessionParticipantFactory,
-    SessionVolunteerFactory,
 )
 from tests.mediation.factories import (
     ExclusionFactory,
@@ -109,9 +109,7 @@ def fill(world: World, count: int) -> None:
             closed_by=world.users["treasurer"],
             closed_at=timezone.now(),
         )
-        FollowUpFactory(
-            evaluation__room=room, owner=world.users["team_coordinator"]
-        )
+        FollowUpFactory(evaluation__room=room, owner=world.users["team_coordinator"])
         LearningPlanFactory(room=RoomFactory(), year=2026)
         TrainingParticipantFactory(training__room=room, completed=True)
         meeting = MeetingFactory(room=room)
@@ -175,6 +173,7 @@ PAGES = [
     ("treasurer", "finance:bank_statements", {}),
     ("treasurer", "finance:bank_cooperative", {}),
     ("treasurer", "finance:bank_room", {"room": "thuis"}),
+    ("accountant", "finance:journal", {}),
     ("team_coordinator", "finance:bank_room", {"room": "thuis"}),
     ("treasurer", "finance:overview", {}),
     ("audit_committee", "finance:overview", {}),
