@@ -18,10 +18,10 @@ from buurtwerkkamer.core.guards import guard
 from buurtwerkkamer.rooms.models import Room
 from buurtwerkkamer.rooms.queries import room_for
 
-from . import overviews
-from .constants import ExpenseCategory, ExpenseStatus
-from .forms import MonthForm
-from .services import month_of
+from .. import overviews
+from ..constants import ExpenseCategory, ExpenseStatus
+from ..forms import MonthForm
+from ..services import month_of
 
 # The years a room's year page answers for; the budget form takes the same.
 FIRST_YEAR, LAST_YEAR = 2000, 2100

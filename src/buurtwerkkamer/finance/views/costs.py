@@ -20,8 +20,8 @@ from buurtwerkkamer.core.guards import guard
 from buurtwerkkamer.rooms.models import Room
 from buurtwerkkamer.rooms.queries import room_for
 
-from . import costs
-from .forms_costs import (
+from .. import costs
+from ..forms_costs import (
     BudgetLineForm,
     CorrectionForm,
     FixedCostForm,
@@ -29,8 +29,8 @@ from .forms_costs import (
     TemplateForm,
     YearForm,
 )
-from .models import BudgetLine, FixedCost, FixedCostTemplate
-from .services import month_of
+from ..models import BudgetLine, FixedCost, FixedCostTemplate
+from ..services import month_of
 
 
 def cost_for(user: Any, cost: str) -> FixedCost:

@@ -12,9 +12,9 @@ from buurtwerkkamer.access.policy import roles_of
 from buurtwerkkamer.core.exports import csv_response
 from buurtwerkkamer.core.guards import guard
 
-from .journal import balances, entries, exports, xaf
-from .models import CooperativeAccount
-from .views_costs import year_of
+from ..journal import balances, entries, exports, xaf
+from ..models import CooperativeAccount
+from .costs import year_of
 
 logger = logging.getLogger(__name__)
 FIRST_YEAR, LAST_YEAR = 2000, 2100

@@ -20,11 +20,11 @@ from buurtwerkkamer.core.money import format_eur
 from buurtwerkkamer.rooms.models import Room
 from buurtwerkkamer.rooms.queries import room_for
 
-from . import banking
-from .constants import IMPORT_JOB
-from .forms_bank import MatchForm, StatementUploadForm
-from .models import BankStatement, BankTransaction, Expense, FixedCost, Transfer
-from .models.bank import UNMATCHED
+from .. import banking
+from ..constants import IMPORT_JOB
+from ..forms_bank import MatchForm, StatementUploadForm
+from ..models import BankStatement, BankTransaction, Expense, FixedCost, Transfer
+from ..models.bank import UNMATCHED
 
 PAGE = 50
 

@@ -20,9 +20,9 @@ from buurtwerkkamer.core.guards import guard
 from buurtwerkkamer.rooms.models import Room
 from buurtwerkkamer.rooms.queries import room_for
 
-from . import closing, services
-from .constants import TransferStatus
-from .forms import (
+from .. import closing, services
+from ..constants import TransferStatus
+from ..forms import (
     BatchForm,
     CancelForm,
     CheckForm,
@@ -33,7 +33,7 @@ from .forms import (
     TransferForm,
     YearForm,
 )
-from .models import CooperativeAccount, Expense, SepaBatch, Transfer
+from ..models import CooperativeAccount, Expense, SepaBatch, Transfer
 
 
 def batch_for(user: Any, batch: str) -> SepaBatch:
