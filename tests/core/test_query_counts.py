@@ -2,9 +2,12 @@
 number of queries, whatever the amount of data."""
 
 import datetime
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -59,7 +62,7 @@ from tests.meetings.factories import (
     AttendeeFactory,
     MeetingFactory,
 )
-from tests.personas import World
+from tests.personas import World, build_world
 from tests.placements.factories import (
     CandidateFactory,
     PlacementVacancyFactory,
@@ -72,6 +75,9 @@ from tests.teamwork.factories import (
     PartnerContactFactory,
     WorkAgreementFactory,
 )
+
+# The world is built once for the module (see `counted`); each test only compares.
+pytestmark = pytest.mark.django_db
 
 
 def fill(world: World, count: int) -> None:
@@ -146,7 +152,9 @@ def fill(world: World, count: int) -> None:
         )
 
 
-PAGES = [
+Page = tuple[str, str, dict[str, Any]]
+
+PAGES: list[Page] = [
     ("board", "core:dashboard", {}),
     ("board", "rooms:list", {}),
     ("board", "meetings:all", {}),
@@ -212,20 +220,52 @@ PAGES = [
 ]
 
 
-def queries_for(client, world: World, role: str, name: str, kwargs: dict) -> int:
+def queries_for(client: Client, world: World, page: Page) -> int:
+    role, name, kwargs = page
     client.force_login(world.users[role])
     with CaptureQueriesContext(connection) as captured:
         response = client.get(reverse(name, kwargs=kwargs))
-    assert response.status_code == 200
+    assert response.status_code == 200, (page, response.status_code)
     return len(captured)
 
 
-@pytest.mark.parametrize(("role", "name", "kwargs"), PAGES)
+def key(page: Page) -> str:
+    return repr(page)
+
+
+@pytest.fixture(scope="module")
+def counted(
+    django_db_setup: None, django_db_blocker: Any
+) -> Iterator[dict[str, tuple[int, int]]]:
+    """The queries of every page on few records and then on many, measured in one
+    world that the module builds once (building it per page took minutes) inside
+    a transaction rolled back at its end. Each page is asked once before it is
+    counted, so that caches filled on a first request do not count."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            world = build_world()
+            client = Client()
+            fill(world, 2)
+            few = {}
+            for page in PAGES:
+                queries_for(client, world, page)
+                few[key(page)] = queries_for(client, world, page)
+            fill(world, 12)
+            counts = {
+                key(page): (few[key(page)], queries_for(client, world, page))
+                for page in PAGES
+            }
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+    yield counts
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: f"{page[0]}-{page[1]}")
 def test_a_page_takes_the_same_queries_for_few_and_many_records(
-    client, world: World, role: str, name: str, kwargs: dict
+    counted: dict[str, tuple[int, int]], page: Page
 ) -> None:
-    fill(world, 2)
-    few = queries_for(client, world, role, name, kwargs)
-    fill(world, 12)
-    many = queries_for(client, world, role, name, kwargs)
+    few, many = counted[key(page)]
     assert many == few
