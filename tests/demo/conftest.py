@@ -1,5 +1,6 @@
-"""The demo loaded once per module: a load makes years of books, too slow to
-repeat for every test that only looks at what it made."""
+"""The demo loaded once for the tests of this package (on each worker that runs
+some): a load makes years of books, too slow to repeat for every module that
+only looks at what it made."""
 
 import datetime
 from collections.abc import Iterator
@@ -30,6 +31,12 @@ DEMO_APPS = [
     "startup",
     "finance",
     "meetings",
+    "activities",
+    "development",
+    "teamwork",
+    "mediation",
+    "employer",
+    "placements",
 ]
 
 
@@ -48,18 +55,18 @@ def row_counts() -> dict[str, int]:
     return counts
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def demo_uploads(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where the module's demo stores its files."""
     return tmp_path_factory.mktemp("demo-uploads")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def loaded_demo(
     django_db_setup: None, django_db_blocker: Any, demo_uploads: Path
 ) -> Iterator[str]:
     """The demo as loaded on LOAD_DAY, with what the command printed. It lives in
-    a transaction of the module that is rolled back at its end; each test runs
+    a transaction of the package that is rolled back at its end; each test runs
     in a savepoint inside it."""
     with django_db_blocker.unblock():
         outer = transaction.atomic()

@@ -1,4 +1,5 @@
-"""The demo command on a database of its own: loading on another day, loading
+"""The demo command on a database of its own (outside tests/demo, whose loaded
+demo would be in the way): loading on another day, loading
 afresh, and refusing to load."""
 
 import datetime
@@ -12,9 +13,9 @@ from buurtwerkkamer.accounts.models import User
 from buurtwerkkamer.partners.models import Organisation
 from buurtwerkkamer.rooms.constants import Stage
 from buurtwerkkamer.rooms.models import Room
+from tests.demo.conftest import load_demo, row_counts
 
 from ..factories import OrganisationFactory
-from .conftest import load_demo, row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +26,14 @@ def _debug(settings: Settings) -> None:
     settings.DEBUG = True
 
 
-def test_dates_follow_the_day_the_demo_is_loaded() -> None:
+def test_dates_follow_the_day_the_demo_is_loaded(settings: Settings) -> None:
+    # Loaded without DEBUG, as told to: a whole load costs half a minute, so this
+    # test also shows that being told is enough (the refusal is tested below).
+    settings.DEBUG = False
     with time_machine.travel(datetime.datetime(2031, 3, 1, 12, tzinfo=datetime.UTC)):
-        load_demo()
+        load_demo("--allow-without-debug")
 
+    assert Room.objects.count() == 4
     room = Room.objects.get(stage=Stage.LOCATION_FOUND)
     assert room.stage_since == datetime.date(2031, 3, 1) - datetime.timedelta(55)
 
@@ -56,12 +61,9 @@ def test_loading_refuses_a_database_that_holds_organisations() -> None:
     assert not Room.objects.exists()
 
 
-def test_loading_refuses_without_debug_unless_told(settings: Settings) -> None:
+def test_loading_refuses_without_debug(settings: Settings) -> None:
     settings.DEBUG = False
 
     with pytest.raises(CommandError, match="DEBUG"):
         load_demo()
     assert not User.objects.exists()
-
-    load_demo("--allow-without-debug")
-    assert Room.objects.count() == 4

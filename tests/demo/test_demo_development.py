@@ -14,7 +14,8 @@ from buurtwerkkamer.development.models import (
     TrainingParticipant,
 )
 from buurtwerkkamer.rooms.models import Room
-from tests.demo.conftest import LOAD_DAY, demo_uploads, loaded_demo  # noqa: F401
+
+from .conftest import LOAD_DAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("loaded_demo")]
 
