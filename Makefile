@@ -73,7 +73,7 @@ test: setup-test lint audit
 	DJANGO_SETTINGS_MODULE=buurtwerkkamer.settings.test $(PY) -m pytest -n 2 --dist loadfile -q
 
 messages: $(VENV)/.synced
-	cd src/buurtwerkkamer && ../../$(MANAGE) makemessages -l nl --no-location --no-obsolete --no-wrap --ignore="demo/*"
+	cd src/buurtwerkkamer && ../../$(PY) ../../manage.py makemessages -l nl --no-location --no-obsolete --no-wrap --ignore="demo/*"
 
 clean:
 	rm -rf var $(VENV) $(TOOLS) node_modules

@@ -30,6 +30,8 @@ DEBTOR = Debtor(name="Coöperatie BuurtWerkKamer U.A.", iban="NL91ABNA0417164300
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéëèêïöüçñÉÖßøåæ"
 text = st.text(alphabet=LETTERS + "0123456789 -'.,()/+?:", min_size=1, max_size=90)
 names = text.filter(lambda value: any(char in LETTERS for char in value))
+# A remittance of only spaces is refused by the builder (tested elsewhere): not valid.
+remittances = text.filter(str.strip)
 ibans = st.builds(
     lambda bank, account: str(
         IBAN.generate("NL", bank_code=bank, account_code=f"{account:010d}")
@@ -58,7 +60,7 @@ def payment_sets(draw: st.DrawFn) -> tuple[Payment, ...]:
             creditor_name=draw(names),
             creditor_iban=draw(ibans),
             amount=draw(amounts),
-            remittance=draw(text),
+            remittance=draw(remittances),
             end_to_end_id=f"BWK-{number:04d}",
             address=draw(addresses),
         )
