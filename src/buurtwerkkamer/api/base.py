@@ -4,6 +4,7 @@ saving through the model's own rules."""
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeVar, cast
 
+from auditlog.context import auditlog_value
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
@@ -22,7 +23,9 @@ from .exceptions import exception_handler
 from .permissions import PolicyPermission, rooms_where
 from .two_factor import SecondFactorPermission
 
-UUID_PATTERN = "[0-9a-fA-F-]{36}"
+UUID_PATTERN = (
+    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+)
 SLUG_PATTERN = "[-a-zA-Z0-9_]+"
 
 M = TypeVar("M", bound=Model)
@@ -109,6 +112,23 @@ class RoomRecordSerializer(CleanModelSerializer[M]):
         return room
 
 
+def name_actor(user: Any) -> Any:
+    """Name the token's user in the audit context of this request.
+
+    auditlog's middleware runs before DRF reads the token, so it names no one;
+    without this, changes made and case files read through the API would be
+    logged without their actor. The middleware's receiver stays the one that
+    fills the log entries (same `signal_duid`), so its clean-up still holds.
+    """
+    try:
+        context = auditlog_value.get()
+    except LookupError:
+        return None
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return auditlog_value.set({**context, "actor": user})
+
+
 class PolicyViewSet(viewsets.GenericViewSet[M]):
     """A resource guarded by the one policy.
 
@@ -129,6 +149,19 @@ class PolicyViewSet(viewsets.GenericViewSet[M]):
 
     def get_exception_handler(self) -> Callable[..., Response | None]:
         return exception_handler
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        self._audit_context = name_actor(request.user)
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        token = getattr(self, "_audit_context", None)
+        if token is not None:
+            auditlog_value.reset(token)
+            self._audit_context = None
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[M]:
         queryset = super().get_queryset()

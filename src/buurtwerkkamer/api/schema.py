@@ -52,3 +52,45 @@ class GuardedFieldsExtension(OpenApiSerializerExtension):
         else:
             schema.pop("required", None)
         return schema
+
+
+ERROR = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+FIELD_ERRORS = {
+    "type": "object",
+    "description": "The messages per field; `non_field_errors` for the whole record.",
+    "additionalProperties": {},
+}
+ERRORS = {
+    "400": ("The input breaks a rule; nothing was changed.", FIELD_ERRORS),
+    "401": ("No valid token.", ERROR),
+    "403": ("No right to this, or the second factor is missing.", ERROR),
+    "404": ("No such record for this user, or no such page.", ERROR),
+    "429": ("Too many requests; try again later.", ERROR),
+}
+
+
+class ApiAutoSchema(AutoSchema):
+    """Documents the error answers next to the success each view describes, so a
+    client (and the fuzz test) knows every status an operation can give."""
+
+    def _get_response_bodies(self, direction: str = "response") -> dict:
+        responses = super()._get_response_bodies(direction)  # type: ignore[arg-type]
+        codes = ["401", "403", "429"]
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes.append("400")
+        if "{" in self.path or self._is_list_view():
+            codes.append("404")
+        for code in sorted(codes):
+            description, schema = ERRORS[code]
+            responses.setdefault(
+                code,
+                {
+                    "content": {"application/json": {"schema": schema}},
+                    "description": description,
+                },
+            )
+        return responses

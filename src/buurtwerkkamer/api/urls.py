@@ -10,6 +10,15 @@ from .brokering import (
     ResultObligationViewSet,
 )
 from .development import EvaluationViewSet, LearningPlanViewSet, TrainingViewSet
+from .employer import (
+    ApplicantViewSet,
+    ConductCertificateViewSet,
+    ContractEvaluationViewSet,
+    ContractViewSet,
+    StaffVacancyViewSet,
+    VolunteerAllowanceViewSet,
+    VolunteerTaskViewSet,
+)
 from .finance import (
     BankTransactionViewSet,
     BudgetViewSet,
@@ -17,15 +26,29 @@ from .finance import (
     FixedCostViewSet,
     TransferViewSet,
 )
+from .mediation import ExclusionViewSet, MediationCaseViewSet
 from .meetings import MeetingViewSet
 from .partners import ContactPersonViewSet, OrganisationViewSet
 from .people import PersonViewSet
+from .placements import (
+    CandidateViewSet,
+    PlacementVacancyViewSet,
+    PlacementViewSet,
+    SignalViewSet,
+)
 from .rooms import RoomViewSet
 from .startup import (
     ChecklistItemViewSet,
     LocationViewSet,
     StageChangeViewSet,
     TalkViewSet,
+)
+from .teamwork import (
+    BreachViewSet,
+    HouseRulesViewSet,
+    PartnerContactViewSet,
+    WorkAgreementViewSet,
+    YearlyGoalViewSet,
 )
 
 app_name = "api"
@@ -50,6 +73,32 @@ router.register("learning-plans", LearningPlanViewSet, basename="learningplan")
 router.register("trainings", TrainingViewSet, basename="training")
 router.register("talks", TalkViewSet, basename="talk")
 router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("house-rules", HouseRulesViewSet, basename="houserules")
+router.register("breaches", BreachViewSet, basename="breach")
+router.register("work-agreements", WorkAgreementViewSet, basename="workagreement")
+router.register("yearly-goals", YearlyGoalViewSet, basename="yearlygoal")
+router.register("partner-contacts", PartnerContactViewSet, basename="partnercontact")
+router.register("mediation-cases", MediationCaseViewSet, basename="mediationcase")
+router.register("exclusions", ExclusionViewSet, basename="exclusion")
+router.register("contracts", ContractViewSet, basename="contract")
+router.register(
+    "contract-evaluations", ContractEvaluationViewSet, basename="contractevaluation"
+)
+router.register("staff-vacancies", StaffVacancyViewSet, basename="staffvacancy")
+router.register("applicants", ApplicantViewSet, basename="applicant")
+router.register("volunteer-tasks", VolunteerTaskViewSet, basename="volunteertask")
+router.register(
+    "conduct-certificates", ConductCertificateViewSet, basename="conductcertificate"
+)
+router.register(
+    "volunteer-allowances", VolunteerAllowanceViewSet, basename="volunteerallowance"
+)
+router.register(
+    "placement-vacancies", PlacementVacancyViewSet, basename="placementvacancy"
+)
+router.register("candidates", CandidateViewSet, basename="candidate")
+router.register("placements", PlacementViewSet, basename="placement")
+router.register("signals", SignalViewSet, basename="signal")
 router.register("locations", LocationViewSet, basename="location")
 router.register("checklist-items", ChecklistItemViewSet, basename="checklistitem")
 router.register("stage-changes", StageChangeViewSet, basename="stagechange")

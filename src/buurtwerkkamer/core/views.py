@@ -1,8 +1,10 @@
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.defaults import page_not_found
+from rest_framework.exceptions import NotFound
 
 from .guards import guard
 from .jobs import end_stalled, kind_of
@@ -39,3 +41,11 @@ def job(request: HttpRequest, job: Job) -> HttpResponse:
     if getattr(request, "htmx", False):
         return render(request, "core/job_status.html", context)
     return render(request, "core/job.html", context)
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """An address nobody serves: the API answers in JSON, as its clients (and its
+    schema) expect of every answer, the rest with the page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
+    return page_not_found(request, exception)

@@ -223,7 +223,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "buurtwerkkamer.api.schema.ApiAutoSchema",
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
 }
 SPECTACULAR_SETTINGS = {
@@ -236,6 +236,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "TrainingStatusEnum": "buurtwerkkamer.development.constants.TrainingStatus",
+        "ContractKindEnum": "buurtwerkkamer.employer.constants.ContractKind",
+        "PlacementKindEnum": "buurtwerkkamer.placements.constants.PlacementKind",
+        "SelectionDecisionEnum": "buurtwerkkamer.placements.constants.DECISIONS",
+        "PlacementOutcomeEnum": "buurtwerkkamer.placements.constants.Outcome",
+        "MediationOutcomeEnum": "buurtwerkkamer.mediation.constants.Outcome",
     },
 }
 
