@@ -104,3 +104,19 @@ def test_after_five_failed_tries_even_the_right_password_gets_no_token(
 
     assert response.status_code == 429
     assert not ApiToken.objects.filter(user=user).exists()
+
+
+def test_an_unknown_api_address_answers_json_and_a_page_answers_html(
+    client, world: World, api_for
+) -> None:
+    api = api_for("board")
+    client.force_login(world.users["board"])
+
+    from_api = api.get("/api/v1/activities/geen-uuid/")
+    from_site = client.get("/bestaat-niet/")
+
+    assert from_api.status_code == 404
+    assert from_api["Content-Type"] == "application/json"
+    assert from_api.json()["detail"]
+    assert from_site.status_code == 404
+    assert from_site["Content-Type"].startswith("text/html")
