@@ -17,12 +17,14 @@ from .activities import build_activities
 from .brokering import build_brokering
 from .context import Demo
 from .development import build_development
+from .employer import build_employer
 from .facts.people import LOGINS
 from .facts.rooms import OPERATIONAL_ROOMS
 from .finance import build_finance
 from .history import build_history
 from .mediation import build_mediation
 from .meetings import build_meetings
+from .placements import build_placements
 from .records import (
     create_grants,
     create_organisations,
@@ -93,6 +95,8 @@ def load(today: date) -> Demo:
     build_finance(demo)
     build_brokering(demo)
     build_development(demo)
+    build_employer(demo)
+    build_placements(demo)
     build_activities(demo)
     build_teamwork(demo)
     build_mediation(demo)
