@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "buurtwerkkamer.placements",
     "buurtwerkkamer.finance",
     "buurtwerkkamer.api",
+    "buurtwerkkamer.privacy",
     "buurtwerkkamer.demo",
 ]
 
@@ -268,6 +269,40 @@ BWK_VOLUNTEER_ALLOWANCE_LIMITS = {
 }
 # Warn once a person has this share of a limit.
 BWK_VOLUNTEER_ALLOWANCE_WARNING = "0.90"
+# Retention in months per kind of record (AVG article 5(1)(e)): after it, the
+# daily task (manage.py apply_retention) empties the personal fields of records
+# that no longer run, and anonymises people with nothing left; counts, hours and
+# indicators stay. Counted from the record's end (a placement's last day, a
+# case's closing, an exclusion's last day, a breach's day).
+BWK_RETENTION = {
+    # Selection of a candidate not placed: the Autoriteit Persoonsgegevens allows
+    # up to a year for applicants' data with consent; a placed candidate's file
+    # runs with the placement.
+    "candidate": 12,
+    # A placement and its signals: two years after it ended, for questions of
+    # the benefits agency on the Participatiewet trajectory.
+    "placement": 24,
+    "signal": 24,
+    # Mediation, exclusions and breaches: a year after the case closed, the
+    # exclusion ended or the breach happened, enough to see a pattern.
+    "mediation_case": 12,
+    "exclusion": 12,
+    "breach": 12,
+    # Agreements with and coaching of team members, the team's partner contacts.
+    "team": 24,
+    # Applicants for paid staff: four weeks after the decision (AP guidance).
+    "applicant": 1,
+    # Activities, sessions, meetings, trainings: the notes; who took part stays
+    # linked to an anonymised person once that person goes.
+    "activity": 24,
+    # Contracts and financial records: seven years for the tax authorities
+    # (art. 52 AWR, art. 2:10 BW); the name stays on them that long.
+    "contract": 84,
+    "financial": 84,
+    # A person with nothing running, no membership, no login in use and no
+    # record for two years is anonymised.
+    "person": 24,
+}
 
 LOGGING = {
     "version": 1,
