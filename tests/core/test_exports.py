@@ -44,10 +44,14 @@ def test_no_exported_text_starts_like_a_formula(text):
     value = sheet["A2"].value or ""
     (csv_cell,) = _read_csv(csv_bytes(["t"], [[text]]))
 
+    clean = ILLEGAL_CHARACTERS_RE.sub("", text)
+
+    # The text itself, or it behind one quote where it would start a formula
+    # (a text that is a quote already stays as it is).
     assert not str(value).startswith(FORMULA_STARTS)
-    assert str(value).removeprefix("'") == ILLEGAL_CHARACTERS_RE.sub("", text)
+    assert str(value) in (clean, f"'{clean}")
     assert not csv_cell.startswith(FORMULA_STARTS)
-    assert csv_cell.removeprefix("'") == text
+    assert csv_cell in (text, f"'{text}")
 
 
 def _read_csv(data):
