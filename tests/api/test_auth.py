@@ -103,6 +103,7 @@ def test_after_five_failed_tries_even_the_right_password_gets_no_token(
     response = client.post(TOKEN_URL, {"email": user.email, "password": PASSWORD})
 
     assert response.status_code == 429
+    assert response.json()["detail"]
     assert not ApiToken.objects.filter(user=user).exists()
 
 

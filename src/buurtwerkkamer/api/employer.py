@@ -97,6 +97,10 @@ class ContractEvaluationSerializer(serializers.ModelSerializer[ContractEvaluatio
 
 
 class ContractSerializer(GuardedFieldsMixin, serializers.ModelSerializer[Contract]):
+    # Read-only choices lose their blank in DRF; said here, the schema allows it.
+    position = serializers.ChoiceField(
+        choices=Position.choices, allow_blank=True, read_only=True
+    )
     person: serializers.Field = serializers.SlugRelatedField(
         slug_field="uuid", read_only=True
     )
@@ -105,10 +109,10 @@ class ContractSerializer(GuardedFieldsMixin, serializers.ModelSerializer[Contrac
         slug_field="slug", many=True, read_only=True
     )
     previous: serializers.Field = serializers.SlugRelatedField(
-        slug_field="uuid", read_only=True
+        slug_field="uuid", read_only=True, allow_null=True
     )
     document: serializers.Field = serializers.SlugRelatedField(
-        slug_field="uuid", read_only=True
+        slug_field="uuid", read_only=True, allow_null=True
     )
     evaluations = ContractEvaluationSerializer(many=True, read_only=True)
     pay = serializers.DecimalField(
@@ -311,7 +315,7 @@ class ApplicantSerializer(serializers.ModelSerializer[Applicant]):
         slug_field="uuid", read_only=True
     )
     contract: serializers.Field = serializers.SlugRelatedField(
-        slug_field="uuid", read_only=True
+        slug_field="uuid", read_only=True, allow_null=True
     )
     interviews = StaffInterviewSerializer(many=True, read_only=True)
 

@@ -44,6 +44,9 @@ class MediationSessionSerializer(serializers.ModelSerializer[MediationSession]):
 
 
 class CaseSerializer(RoomRecordSerializer[MediationCase]):
+    outcome = serializers.ChoiceField(
+        choices=Outcome.choices, allow_blank=True, read_only=True
+    )
     parties = people_field(many=True, help_text=_("UUIDs of people of the room."))
     sessions = MediationSessionSerializer(many=True, read_only=True)
 

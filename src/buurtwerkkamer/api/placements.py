@@ -110,13 +110,13 @@ class CandidateSerializer(serializers.ModelSerializer[Candidate]):
     )
     name: serializers.Field = serializers.StringRelatedField(source="person")
     vacancy: serializers.Field = serializers.SlugRelatedField(
-        slug_field="uuid", read_only=True
+        slug_field="uuid", read_only=True, allow_null=True
     )
     referred_by: serializers.Field = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True
+        slug_field="slug", read_only=True, allow_null=True
     )
     referral_contact: serializers.Field = serializers.SlugRelatedField(
-        slug_field="uuid", read_only=True
+        slug_field="uuid", read_only=True, allow_null=True
     )
     interviews = SelectionInterviewSerializer(many=True, read_only=True)
     placement = serializers.SerializerMethodField()
@@ -199,6 +199,9 @@ class PlacementEvaluationSerializer(serializers.ModelSerializer[ContractEvaluati
 
 
 class PlacementSerializer(serializers.ModelSerializer[Placement]):
+    outcome = serializers.ChoiceField(
+        choices=Outcome.choices, allow_blank=True, read_only=True
+    )
     room: serializers.Field = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
@@ -209,7 +212,9 @@ class PlacementSerializer(serializers.ModelSerializer[Placement]):
     contract: serializers.Field = serializers.SlugRelatedField(
         slug_field="uuid", read_only=True
     )
-    contract_ends_on = serializers.DateField(source="contract.ends_on", read_only=True)
+    contract_ends_on = serializers.DateField(
+        source="contract.ends_on", read_only=True, allow_null=True
+    )
     evaluations = PlacementEvaluationSerializer(
         source="contract.evaluations", many=True, read_only=True
     )

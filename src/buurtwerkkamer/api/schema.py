@@ -80,10 +80,11 @@ class ApiAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction: str = "response") -> dict:
         responses = super()._get_response_bodies(direction)  # type: ignore[arg-type]
         codes = ["401", "403", "429"]
-        if self.method in ("POST", "PUT", "PATCH"):
+        # A list refuses a filter it cannot read, as a form refuses a field.
+        if self.method in ("POST", "PUT", "PATCH") or self._is_list_view():
             codes.append("400")
-        if "{" in self.path or self._is_list_view():
-            codes.append("404")
+        # Also a write: the room or record its body names may be out of sight.
+        codes.append("404")
         for code in sorted(codes):
             description, schema = ERRORS[code]
             responses.setdefault(

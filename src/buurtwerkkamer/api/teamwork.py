@@ -72,7 +72,7 @@ class BreachSerializer(AuthoredSerializer):
     saver = staticmethod(services.save_breach)
     person = person_field()
     rules: serializers.Field = serializers.SlugRelatedField(
-        slug_field="uuid", read_only=True
+        slug_field="uuid", read_only=True, allow_null=True
     )
 
     class Meta:

@@ -5,7 +5,6 @@ from typing import Any
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -156,7 +155,7 @@ class FixedCostSerializer(serializers.ModelSerializer[FixedCost]):
         ]
         read_only_fields = fields
 
-    @extend_schema_field(OpenApiTypes.UUID)
+    @extend_schema_field({"type": "string", "format": "uuid", "nullable": True})
     def get_corrected_by(self, cost: FixedCost) -> Any:
         return getattr(cost, "corrected_by", None)
 
