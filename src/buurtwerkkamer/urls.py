@@ -18,6 +18,7 @@ urlpatterns = [
     path("werkgever/", include("buurtwerkkamer.employer.urls")),
     path("plaatsingen/", include("buurtwerkkamer.placements.urls")),
     path("financien/", include("buurtwerkkamer.finance.urls")),
+    path("verantwoording/", include("buurtwerkkamer.accountability.urls")),
     path("privacy/", include("buurtwerkkamer.privacy.urls")),
     path("api/v1/", include("buurtwerkkamer.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -10,6 +10,7 @@ class DocumentKind(models.TextChoices):
     RECEIPT = "receipt", _("Receipt")
     INVOICE = "invoice", _("Invoice")
     STATEMENT = "statement", _("Bank statement")
+    REPORT = "report", _("Annual report or accountant's statement")
     OTHER = "other", _("Other")
 
 
@@ -19,4 +20,5 @@ FINANCE_KINDS = {
     DocumentKind.RECEIPT,
     DocumentKind.INVOICE,
     DocumentKind.STATEMENT,
+    DocumentKind.REPORT,
 }

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buurtwerkkamer.access.constants import Role
 from buurtwerkkamer.access.models import Grant
+from buurtwerkkamer.accountability.models import ReportStep
 from buurtwerkkamer.accounts.models import ApiToken, User
 from buurtwerkkamer.activities.models import (
     Activity,
@@ -452,6 +453,11 @@ DECLARATIONS: dict[type[Model], PersonalData] = {
     FrozenYear: finance("frozen_by"),
     FixedCostTemplate: finance("created_by"),
     FixedCost: finance("booked_by"),
+    ReportStep: recorded_by(
+        "by",
+        "reviewers",
+        seen_by=(*FINANCE, Role.PROJECT_COACH, Role.TEAM_COORDINATOR),
+    ),
 }
 
 

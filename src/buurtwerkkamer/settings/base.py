@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "buurtwerkkamer.mediation",
     "buurtwerkkamer.placements",
     "buurtwerkkamer.finance",
+    "buurtwerkkamer.accountability",
     "buurtwerkkamer.api",
     "buurtwerkkamer.privacy",
     "buurtwerkkamer.demo",

@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountabilityConfig(AppConfig):
+    name = "buurtwerkkamer.accountability"
+    verbose_name = _("Accountability")
+
+    def ready(self) -> None:
+        from buurtwerkkamer.core.jobs import register_job
+        from buurtwerkkamer.core.registry import MenuItem, register_menu
+
+        from . import jobs, permissions
+
+        permissions.register()
+        register_job(
+            jobs.GENERATE,
+            jobs.generate_year,
+            "accountability/job_result.html",
+            _("Annual reports of a year"),
+        )
+        register_menu(
+            MenuItem(
+                "accountability:index",
+                _("Annual reports"),
+                "accountability.view_index",
+                80,
+            )
+        )

@@ -1,0 +1,192 @@
+"""Annual reports: the year's list, a report with its route and history, the
+team's texts, the steps of the route, and the PDF."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from buurtwerkkamer.core.forms import apply_errors, form_page
+from buurtwerkkamer.core.guards import guard
+from buurtwerkkamer.core.jobs import start_job
+
+from . import route
+from .constants import ReportStatus
+from .forms import ApproveForm, ReviewForm, TextsForm, YearForm
+from .jobs import GENERATE
+from .models import AnnualReport
+from .render import figures_of, render_pdf
+
+
+def report_for(user: Any, report: str) -> AnnualReport:
+    return get_object_or_404(
+        AnnualReport.objects.visible_to(user).select_related("room", "funder"),
+        uuid=report,
+    )
+
+
+def posted(request: HttpRequest) -> Any:
+    """The form's data once posted, even empty: a step without fields is still
+    a step."""
+    return request.POST if request.method == "POST" else None
+
+
+def _year(request: HttpRequest) -> int:
+    try:
+        return int(request.GET.get("jaar", ""))
+    except ValueError:
+        return timezone.localdate().year - 1
+
+
+@guard("accountability.view_index")
+def index(request: HttpRequest) -> HttpResponse:
+    year = _year(request)
+    reports = (
+        AnnualReport.objects.visible_to(request.user)
+        .filter(year=year)
+        .select_related("room", "funder")
+        .order_by("room__name", "funder__name")
+    )
+    context = {
+        "year": year,
+        "reports": reports,
+        "years": [year - 1, year + 1],
+        "form": YearForm(initial={"year": year}),
+    }
+    return render(request, "accountability/index.html", context)
+
+
+@guard("accountability.generate")
+def generate(request: HttpRequest) -> HttpResponse:
+    """All reports of a year in one action, as a job with a progress bar."""
+    form = YearForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        year = form.cleaned_data["year"]
+        job = start_job(GENERATE, request.user, payload=str(year).encode())
+        return redirect("core:job", job=job.uuid)
+    return form_page(request, form, _("Make the annual reports of a year"))
+
+
+@guard("accountability.view_report", load=report_for)
+def report_page(request: HttpRequest, report: AnnualReport) -> HttpResponse:
+    context = {
+        "report": report,
+        "figures": figures_of(report),
+        "steps": report.steps.select_related("by").prefetch_related("reviewers"),
+        "ReportStatus": ReportStatus,
+    }
+    return render(request, "accountability/report.html", context)
+
+
+@guard("accountability.view_report", load=report_for)
+def pdf(request: HttpRequest, report: AnnualReport) -> HttpResponse | FileResponse:
+    """The stored PDF of an approved report; for one still open, made from
+    today's data."""
+    name = f"jaarrapportage-{report.year}-{report.uuid}.pdf"
+    if report.frozen and report.pdf is not None:
+        response: HttpResponse | FileResponse = FileResponse(
+            report.pdf.file.open("rb"),
+            as_attachment=True,
+            filename=name,
+            content_type="application/pdf",
+        )
+    else:
+        response = HttpResponse(render_pdf(report), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@guard("accountability.change_texts", load=report_for)
+def texts(request: HttpRequest, report: AnnualReport) -> HttpResponse:
+    form = TextsForm(posted(request), texts=report.texts)
+
+    def run(data: dict[str, Any]) -> None:
+        route.save_texts(report, data)
+
+    return _run(
+        request, form, _("Texts of %(report)s") % {"report": report}, run, report
+    )
+
+
+class ConfirmForm(forms.Form):
+    pass
+
+
+@guard("accountability.submit", load=report_for)
+def submit(request: HttpRequest, report: AnnualReport) -> HttpResponse:
+    return _run(
+        request,
+        ConfirmForm(posted(request)),
+        _("Submit %(report)s to the audit committee") % {"report": report},
+        lambda data: route.submit(report, request.user),
+        report,
+    )
+
+
+@guard("accountability.review", load=report_for)
+def review(request: HttpRequest, report: AnnualReport) -> HttpResponse:
+    def run(data: dict[str, Any]) -> None:
+        route.review(
+            report,
+            request.user,
+            data["reviewers"],
+            passed=data["passed"],
+            remarks=data["remarks"],
+        )
+
+    return _run(
+        request,
+        ReviewForm(posted(request)),
+        _("Review of %(report)s") % {"report": report},
+        run,
+        report,
+    )
+
+
+@guard("accountability.approve", load=report_for)
+def approve(request: HttpRequest, report: AnnualReport) -> HttpResponse:
+    return _run(
+        request,
+        ApproveForm(posted(request), request.FILES or None),
+        _("Approve %(report)s") % {"report": report},
+        lambda data: route.approve(report, request.user, data["statement"]),
+        report,
+    )
+
+
+@guard("accountability.publish", load=report_for)
+def publish(request: HttpRequest, report: AnnualReport) -> HttpResponse:
+    return _run(
+        request,
+        ConfirmForm(posted(request)),
+        _("Publish %(report)s to the partners") % {"report": report},
+        lambda data: route.publish(report, request.user),
+        report,
+    )
+
+
+def _run(
+    request: HttpRequest,
+    form: forms.Form,
+    title: str,
+    run: Callable[[dict[str, Any]], Any],
+    report: AnnualReport,
+) -> HttpResponse:
+    """A step of the route: done and back to the report, or the form again with
+    the service's refusal and nothing changed."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            run(form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Done: %(report)s.") % {"report": report})
+            return redirect(report.get_absolute_url())
+    return form_page(request, form, title, cancel_url=report.get_absolute_url())
