@@ -19,6 +19,7 @@ from .models import AnnualReport
 
 STYLESHEET = Path(__file__).parent / "static" / "accountability" / "report.css"
 CHART_WIDTH = 300
+ROW_HEIGHT = 18
 
 
 def format_number(value: str | Decimal | None) -> str:
@@ -35,19 +36,42 @@ class Bar:
     label: str
     value: str
     width: int
+    top: int
+
+    @property
+    def baseline(self) -> int:
+        return self.top + ROW_HEIGHT - 5
+
+    @property
+    def value_at(self) -> int:
+        return 205 + self.width
 
 
-def bars(rows: list[tuple[str, Decimal, str]]) -> list[Bar]:
-    """Bars scaled to the largest value, for a chart drawn as SVG."""
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart drawn as SVG: a label, a bar scaled to the
+    largest value, and the value behind it."""
+
+    bars: list[Bar]
+
+    @property
+    def height(self) -> int:
+        return len(self.bars) * ROW_HEIGHT
+
+
+def bars(rows: list[tuple[str, Decimal, str]]) -> Chart:
     largest = max((abs(value) for _label, value, _text in rows), default=Decimal(0))
-    return [
-        Bar(
-            label,
-            text,
-            int(abs(value) * CHART_WIDTH / largest) if largest else 0,
-        )
-        for label, value, text in rows
-    ]
+    return Chart(
+        [
+            Bar(
+                label,
+                text,
+                int(abs(value) * CHART_WIDTH / largest) if largest else 0,
+                number * ROW_HEIGHT,
+            )
+            for number, (label, value, text) in enumerate(rows)
+        ]
+    )
 
 
 def figures_of(report: AnnualReport) -> Figures:
@@ -93,7 +117,6 @@ def context(report: AnnualReport, figures: Figures) -> dict[str, Any]:
         "finance": finance,
         "indicator_bars": indicator_bars,
         "petty_cash_bars": petty_cash_bars,
-        "chart_width": CHART_WIDTH,
     }
 
 
