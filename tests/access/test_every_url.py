@@ -14,7 +14,7 @@ from buurtwerkkamer.accounts.tokens import issue_token
 from buurtwerkkamer.core.guards import Guard
 from buurtwerkkamer.core.models import Job, JobStatus
 from buurtwerkkamer.finance.constants import IMPORT_JOB
-from tests.accountability.factories import AnnualReportFactory
+from tests.accountability.factories import AnnualReportFactory, FindingFactory
 from tests.activities.factories import ActivityFactory, SessionFactory
 from tests.brokering.factories import ReportingDateFactory, ResultObligationFactory
 from tests.development.factories import (
@@ -154,6 +154,7 @@ def samples(world: World, room: Any) -> dict[str, str]:
         "placement": str(placement.uuid),
         "signal": str(SignalFactory(placement=placement).uuid),
         "report": str(AnnualReportFactory(room=room).uuid),
+        "finding": str(FindingFactory(room=room).pk),
         # A job is its starter's alone: the treasurer's import, 404 to others.
         "job": str(
             Job.objects.create(

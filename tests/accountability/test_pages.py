@@ -2,8 +2,11 @@
 their forms, and what partners may read (only what is published, of their own
 rooms, and a funder's report only when it is theirs)."""
 
+import io
+
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from buurtwerkkamer.access.constants import Role
 from buurtwerkkamer.accountability import route
@@ -163,3 +166,38 @@ def test_the_report_page_shows_the_history(client, world: World) -> None:
         world.users["project_coach"]
     ]
     assert world.users["project_coach"].name in response.content.decode()
+
+
+def test_the_figures_download_as_a_spreadsheet(client, world: World) -> None:
+    report = route.open_report(YEAR, world.room)[0]
+    client.force_login(world.users["treasurer"])
+
+    response = client.get(url("xlsx", report))
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert len(rows[0]) == 4
+    assert len(rows) > 20
+    assert all(row[2] is not None or row[0] for row in rows)
+
+
+def test_the_portal_shows_a_partner_their_rooms_figures_and_published_reports(
+    client, world: World
+) -> None:
+    published = AnnualReportFactory(room=world.room, status=ReportStatus.PUBLISHED)
+    AnnualReportFactory(room=world.room, year=YEAR - 1)
+    client.force_login(world.users["partner"])
+
+    response = client.get(reverse("accountability:portal"))
+
+    (item,) = response.context["rooms"]
+    assert item.room == world.room
+    assert item.reports == [published]
+    assert len(item.years) == 4
+    assert {len(values) for _label, values in item.rows} == {4}
+
+
+def test_the_portal_is_for_partners(client, world: World) -> None:
+    client.force_login(world.users["treasurer"])
+
+    assert client.get(reverse("accountability:portal")).status_code == 403

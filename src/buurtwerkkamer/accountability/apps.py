@@ -21,6 +21,14 @@ class AccountabilityConfig(AppConfig):
         )
         register_menu(
             MenuItem(
+                "accountability:portal",
+                _("Our rooms"),
+                "accountability.view_portal",
+                15,
+            )
+        )
+        register_menu(
+            MenuItem(
                 "accountability:index",
                 _("Annual reports"),
                 "accountability.view_index",

@@ -21,6 +21,7 @@ from buurtwerkkamer.finance.overviews import room_year
 from buurtwerkkamer.partners.models import Organisation
 from buurtwerkkamer.rooms.models import Room
 
+from .audit import audit_figures
 from .models import AnnualReport
 
 Figures = dict[str, Any]
@@ -48,6 +49,7 @@ def room_figures(
         "indicators": _indicators([room.pk], year),
         "obligations": _obligations(room, year, today, funder),
         "finance": _finance(room, year, today, funder),
+        "audit": _audit_of(year, room.name),
     }
 
 
@@ -80,7 +82,18 @@ def cooperation_figures(year: int, today: date) -> Figures:
         "rooms": rows,
         "budgeted": money(budgeted),
         "actual": money(actual),
+        "audit": _audit_of(year, None),
     }
+
+
+def _audit_of(year: int, room: str | None) -> dict[str, Any]:
+    """The committee's report and its findings: for a room, those about it."""
+    found = audit_figures(year)
+    if room is not None:
+        found["findings"] = [
+            row for row in found["findings"] if row["room"] in (room, None)
+        ]
+    return found
 
 
 def _indicators(room_ids: list[int], year: int) -> list[dict[str, Any]]:

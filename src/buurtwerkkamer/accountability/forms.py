@@ -3,6 +3,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from buurtwerkkamer.rooms.models import Room
+
 from .constants import Chapter
 from .route import reviewer_choices
 
@@ -56,3 +58,53 @@ class ApproveForm(forms.Form):
 
 class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+
+
+class CountForm(forms.Form):
+    room = forms.ModelChoiceField(label=_("Room"), queryset=Room.objects.none())
+    counted_on = forms.DateField(
+        label=_("Counted on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    counted = forms.DecimalField(
+        label=_("Counted"), max_digits=12, decimal_places=2, min_value=0
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["room"].queryset = Room.objects.order_by("name")  # type: ignore[attr-defined]
+
+
+class FindingForm(forms.Form):
+    room = forms.ModelChoiceField(
+        label=_("Room"),
+        queryset=Room.objects.none(),
+        required=False,
+        help_text=_("Empty for a finding about the cooperation as a whole."),
+    )
+    finding = forms.CharField(
+        label=_("Finding"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["room"].queryset = Room.objects.order_by("name")  # type: ignore[attr-defined]
+
+
+class FollowUpForm(forms.Form):
+    follow_up = forms.CharField(
+        label=_("Follow-up"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    resolved_on = forms.DateField(
+        label=_("Resolved on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class AdviceForm(forms.Form):
+    advice = forms.CharField(
+        label=_("Report and advice to the general meeting"),
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )

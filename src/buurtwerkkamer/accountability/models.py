@@ -161,3 +161,114 @@ class ReportStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.at:%d-%m-%Y %H:%M}"
+
+
+class AuditYear(BusinessRecord):
+    """The audit committee's work on one year of the books: the sample the
+    platform drew for it, its cash counts and findings, and its report with the
+    advice to the general meeting, which the financial report carries."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    advice = models.TextField(_("report and advice to the general meeting"), blank=True)
+    sampled_at = models.DateTimeField(_("sample drawn at"), null=True, blank=True)
+    sampled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sample drawn by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    expenses = models.ManyToManyField(
+        "finance.Expense", verbose_name=_("sampled expenses"), blank=True
+    )
+    fixed_costs = models.ManyToManyField(
+        "finance.FixedCost", verbose_name=_("sampled fixed costs"), blank=True
+    )
+
+    class Meta:
+        verbose_name = _("audit of a year")
+        verbose_name_plural = _("audits of years")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return str(_("Audit of %(year)s") % {"year": self.year})
+
+    def get_absolute_url(self) -> str:
+        return reverse("accountability:audit", kwargs={"year": self.year})
+
+
+class CashCount(models.Model):
+    """A count of a room's petty cash by the committee: what they counted
+    against what the books say on that day."""
+
+    audit = models.ForeignKey(
+        AuditYear,
+        verbose_name=_("audit"),
+        on_delete=models.CASCADE,
+        related_name="counts",
+    )
+    room = models.ForeignKey(
+        Room, verbose_name=_("room"), on_delete=models.PROTECT, related_name="+"
+    )
+    counted_on = models.DateField(_("counted on"))
+    counted = models.DecimalField(_("counted"), max_digits=12, decimal_places=2)
+    booked = models.DecimalField(
+        _("according to the books"), max_digits=12, decimal_places=2
+    )
+    counted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("counted by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("cash count")
+        verbose_name_plural = _("cash counts")
+        ordering = ["room__name", "-counted_on"]
+
+    def __str__(self) -> str:
+        return f"{self.room} · {self.counted_on:%d-%m-%Y}"
+
+    @property
+    def difference(self) -> object:
+        return self.counted - self.booked
+
+
+class Finding(models.Model):
+    """Something the committee found, and how it is followed up."""
+
+    audit = models.ForeignKey(
+        AuditYear,
+        verbose_name=_("audit"),
+        on_delete=models.CASCADE,
+        related_name="findings",
+    )
+    room = models.ForeignKey(
+        Room,
+        verbose_name=_("room"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    finding = models.TextField(_("finding"))
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+        ordering = ["resolved_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.finding[:60]

@@ -17,7 +17,7 @@ from buurtwerkkamer.access.constants import Role
 from buurtwerkkamer.core.registry import register_scope
 
 from .constants import ReportStatus
-from .models import AnnualReport
+from .models import AnnualReport, Finding
 
 
 @rules.predicate
@@ -47,10 +47,20 @@ def in_audit_committee(user: Any) -> bool:
     return Role.AUDIT_COMMITTEE in p.roles_of(user).cooperative
 
 
+@rules.predicate
+def names_readable(user: Any, record: Any) -> bool:
+    """Who took a step is a named person: not for partners (DESIGN.md section 2)."""
+    report = getattr(record, "report", record)
+    roles = p.roles_of(user)
+    return roles.reads_finance or report.room_id in roles.staff_rooms
+
+
 staff = p.is_board | p.staff_of_room
 
 PERMISSIONS = {
     "accountability.view_index": p.reads_finance | p.staff_anywhere | p.is_partner,
+    "accountability.view_portal": p.is_partner,
+    "accountability.view_names": names_readable,
     "accountability.view_report": p.reads_finance
     | p.staff_of_room
     | (is_published & partner_reads),
@@ -60,6 +70,10 @@ PERMISSIONS = {
     "accountability.review": in_audit_committee,
     "accountability.approve": p.is_accountant,
     "accountability.publish": p.is_board,
+    # The audit committee's workspace: every reader of the books follows it;
+    # only the committee works in it.
+    "accountability.view_audit": p.reads_finance,
+    "accountability.change_audit": in_audit_committee,
 }
 
 
@@ -78,7 +92,13 @@ def reports_q(user: Any) -> Q:
     return Q(room__in=roles.staff_rooms) | partner
 
 
+def books_q(user: Any) -> Q:
+    """The audit committee's work is for those who read the books."""
+    return Q() if p.roles_of(user).reads_finance else Q(pk__in=[])
+
+
 def register() -> None:
     for name, predicate in PERMISSIONS.items():
         rules.add_perm(name, predicate)
     register_scope(AnnualReport, reports_q)
+    register_scope(Finding, books_q)

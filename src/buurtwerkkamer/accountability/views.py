@@ -7,21 +7,43 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from buurtwerkkamer.core.exports import XLSX
 from buurtwerkkamer.core.forms import apply_errors, form_page
 from buurtwerkkamer.core.guards import guard
 from buurtwerkkamer.core.jobs import start_job
 
 from . import route
+from .audit import (
+    add_finding,
+    audit_of,
+    draw_sample,
+    follow_up,
+    record_count,
+    save_advice,
+)
 from .constants import ReportStatus
-from .forms import ApproveForm, ReviewForm, TextsForm, YearForm
+from .forms import (
+    AdviceForm,
+    ApproveForm,
+    CountForm,
+    FindingForm,
+    FollowUpForm,
+    ReviewForm,
+    TextsForm,
+    YearForm,
+)
 from .jobs import GENERATE
-from .models import AnnualReport
+from .models import AnnualReport, AuditYear, Finding
+from .portal import partner_rooms, room_figures
 from .render import figures_of, render_pdf
+from .spreadsheet import report_xlsx
 
 
 def report_for(user: Any, report: str) -> AnnualReport:
@@ -100,6 +122,16 @@ def pdf(request: HttpRequest, report: AnnualReport) -> HttpResponse | FileRespon
         response = HttpResponse(render_pdf(report), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@guard("accountability.view_report", load=report_for)
+def xlsx(request: HttpRequest, report: AnnualReport) -> HttpResponse:
+    """The report's figures as a spreadsheet: those kept at approval, or today's."""
+    data = report_xlsx(report, figures_of(report))
+    response = HttpResponse(data, content_type=XLSX)
+    name = f"jaarrapportage-{report.year}-{report.uuid}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
@@ -190,3 +222,123 @@ def _run(
             messages.success(request, _("Done: %(report)s.") % {"report": report})
             return redirect(report.get_absolute_url())
     return form_page(request, form, title, cancel_url=report.get_absolute_url())
+
+
+# The audit committee's workspace.
+
+
+def audit_for(user: Any, year: int) -> AuditYear:
+    """The audit of the year; an empty one, not yet saved, before the committee
+    starts on it."""
+    return AuditYear.objects.filter(year=year).first() or AuditYear(year=year)
+
+
+def finding_for(user: Any, finding: int) -> Finding:
+    found = Finding.objects.visible_to(user).select_related("audit")
+    return get_object_or_404(found, pk=finding)
+
+
+@guard("accountability.view_audit", load=audit_for)
+def audit_page(request: HttpRequest, audit: AuditYear) -> HttpResponse:
+    context: dict[str, Any] = {"audit": audit, "year": audit.year}
+    if audit.pk:
+        context |= {
+            "expenses": audit.expenses.select_related("room", "receipt").order_by(
+                "spent_on", "pk"
+            ),
+            "fixed_costs": audit.fixed_costs.select_related(
+                "room", "document"
+            ).order_by("month", "pk"),
+            "counts": audit.counts.select_related("room", "counted_by"),
+            "findings": audit.findings.select_related("room"),
+        }
+    return render(request, "accountability/audit.html", context)
+
+
+def _audit_step(
+    request: HttpRequest,
+    audit: AuditYear,
+    form: forms.Form,
+    title: str,
+    run: Callable[[AuditYear, dict[str, Any]], Any],
+) -> HttpResponse:
+    back = reverse("accountability:audit", kwargs={"year": audit.year})
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                run(audit_of(audit.year), form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(back)
+    return form_page(request, form, title, cancel_url=back)
+
+
+@guard("accountability.change_audit", load=audit_for)
+def audit_sample(request: HttpRequest, audit: AuditYear) -> HttpResponse:
+    return _audit_step(
+        request,
+        audit,
+        ConfirmForm(posted(request)),
+        _("Draw the sample of %(year)s") % {"year": audit.year},
+        lambda found, data: draw_sample(found, request.user),
+    )
+
+
+@guard("accountability.change_audit", load=audit_for)
+def audit_count(request: HttpRequest, audit: AuditYear) -> HttpResponse:
+    return _audit_step(
+        request,
+        audit,
+        CountForm(posted(request)),
+        _("Count the petty cash of a room"),
+        lambda found, data: record_count(found, **data, user=request.user),
+    )
+
+
+@guard("accountability.change_audit", load=audit_for)
+def audit_finding(request: HttpRequest, audit: AuditYear) -> HttpResponse:
+    return _audit_step(
+        request,
+        audit,
+        FindingForm(posted(request)),
+        _("Add a finding"),
+        lambda found, data: add_finding(
+            found, data["finding"], request.user, data["room"]
+        ),
+    )
+
+
+@guard("accountability.change_audit", load=audit_for)
+def audit_advice(request: HttpRequest, audit: AuditYear) -> HttpResponse:
+    return _audit_step(
+        request,
+        audit,
+        AdviceForm(posted(request), initial={"advice": audit.advice}),
+        _("Report and advice of %(year)s") % {"year": audit.year},
+        lambda found, data: save_advice(found, data["advice"]),
+    )
+
+
+@guard("accountability.change_audit", load=finding_for)
+def finding_follow_up(request: HttpRequest, finding: Finding) -> HttpResponse:
+    form = FollowUpForm(
+        posted(request),
+        initial={"follow_up": finding.follow_up, "resolved_on": finding.resolved_on},
+    )
+    return _audit_step(
+        request,
+        finding.audit,
+        form,
+        _("Follow-up of a finding"),
+        lambda found, data: follow_up(finding, data["follow_up"], data["resolved_on"]),
+    )
+
+
+@guard("accountability.view_portal")
+def portal(request: HttpRequest) -> HttpResponse:
+    """What a partner's organisation sees of its rooms."""
+    rooms = partner_rooms(request.user)
+    context = {"rooms": room_figures(request.user, rooms, timezone.localdate())}
+    return render(request, "accountability/portal.html", context)

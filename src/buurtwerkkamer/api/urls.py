@@ -2,6 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from .accountability import AnnualReportViewSet
 from .activities import ActivityViewSet, SessionViewSet
 from .auth import ObtainTokenView
 from .brokering import (
@@ -107,6 +108,7 @@ router.register("fixed-costs", FixedCostViewSet, basename="fixedcost")
 router.register("transfers", TransferViewSet, basename="transfer")
 router.register("expenses", ExpenseViewSet, basename="expense")
 router.register("bank-transactions", BankTransactionViewSet, basename="banktransaction")
+router.register("annual-reports", AnnualReportViewSet, basename="annualreport")
 
 urlpatterns = [
     path("token/", ObtainTokenView.as_view(), name="token"),

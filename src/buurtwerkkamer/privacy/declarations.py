@@ -15,7 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from buurtwerkkamer.access.constants import Role
 from buurtwerkkamer.access.models import Grant
-from buurtwerkkamer.accountability.models import ReportStep
+from buurtwerkkamer.accountability.models import (
+    AuditYear,
+    CashCount,
+    Finding,
+    ReportStep,
+)
 from buurtwerkkamer.accounts.models import ApiToken, User
 from buurtwerkkamer.activities.models import (
     Activity,
@@ -458,6 +463,9 @@ DECLARATIONS: dict[type[Model], PersonalData] = {
         "reviewers",
         seen_by=(*FINANCE, Role.PROJECT_COACH, Role.TEAM_COORDINATOR),
     ),
+    AuditYear: finance("sampled_by"),
+    CashCount: finance("counted_by"),
+    Finding: finance("recorded_by"),
 }
 
 

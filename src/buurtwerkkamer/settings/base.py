@@ -256,6 +256,8 @@ BWK_ANNUAL_AGREEMENT_DEADLINE = (12, 1)  # (month, day) of the year before
 BWK_REMINDER_DAYS = 14  # how far ahead the daily reminder mail looks
 # A temporary exclusion from a room lasts at most this many days, both ends included.
 BWK_MAX_EXCLUSION_DAYS = 90
+# How many expenses and how many fixed costs the audit committee's sample holds.
+BWK_AUDIT_SAMPLE_SIZE = 10
 # Placements (Participatiewet): a participation placement lasts at most two years,
 # extendable to four in all; a work-experience placement at most a year.
 BWK_PARTICIPATION_MAX_MONTHS = 24
