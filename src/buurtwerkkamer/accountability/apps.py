@@ -8,11 +8,16 @@ class AccountabilityConfig(AppConfig):
 
     def ready(self) -> None:
         from buurtwerkkamer.core.jobs import register_job
-        from buurtwerkkamer.core.registry import MenuItem, register_menu
+        from buurtwerkkamer.core.registry import (
+            MenuItem,
+            register_deadlines,
+            register_menu,
+        )
 
-        from . import jobs, permissions
+        from . import deadlines, jobs, permissions
 
         permissions.register()
+        register_deadlines(deadlines.report_steps)
         register_job(
             jobs.GENERATE,
             jobs.generate_year,

@@ -258,6 +258,15 @@ BWK_REMINDER_DAYS = 14  # how far ahead the daily reminder mail looks
 BWK_MAX_EXCLUSION_DAYS = 90
 # How many expenses and how many fixed costs the audit committee's sample holds.
 BWK_AUDIT_SAMPLE_SIZE = 10
+# An annual report's next step is due by this (month, day) of the year after:
+# submitted by the team, reviewed by the audit committee, approved by the
+# accountant, published by the board before the general meeting.
+BWK_ANNUAL_REPORT_DUE = {
+    "draft": (3, 1),
+    "submitted": (4, 1),
+    "reviewed": (5, 1),
+    "approved": (6, 1),
+}
 # Placements (Participatiewet): a participation placement lasts at most two years,
 # extendable to four in all; a work-experience placement at most a year.
 BWK_PARTICIPATION_MAX_MONTHS = 24
