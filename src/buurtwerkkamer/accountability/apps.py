@@ -26,6 +26,14 @@ class AccountabilityConfig(AppConfig):
         )
         register_menu(
             MenuItem(
+                "accountability:overview",
+                _("Rooms at a glance"),
+                "accountability.view_overview",
+                12,
+            )
+        )
+        register_menu(
+            MenuItem(
                 "accountability:portal",
                 _("Our rooms"),
                 "accountability.view_portal",

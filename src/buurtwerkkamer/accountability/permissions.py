@@ -60,6 +60,7 @@ staff = p.is_board | p.staff_of_room
 PERMISSIONS = {
     "accountability.view_index": p.reads_finance | p.staff_anywhere | p.is_partner,
     "accountability.view_portal": p.is_partner,
+    "accountability.view_overview": p.is_board | p.coach_anywhere,
     "accountability.view_names": names_readable,
     "accountability.view_report": p.reads_finance
     | p.staff_of_room

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("maken/", views.generate, name="generate"),
     path("partner/", views.portal, name="portal"),
+    path("overzicht/", views.rooms_overview, name="overview"),
     path("<uuid:report>/", views.report_page, name="report"),
     path("<uuid:report>/pdf/", views.pdf, name="pdf"),
     path("<uuid:report>/xlsx/", views.xlsx, name="xlsx"),

@@ -18,6 +18,7 @@ from buurtwerkkamer.core.exports import XLSX
 from buurtwerkkamer.core.forms import apply_errors, form_page
 from buurtwerkkamer.core.guards import guard
 from buurtwerkkamer.core.jobs import start_job
+from buurtwerkkamer.rooms.models import Room
 
 from . import route
 from .audit import (
@@ -41,6 +42,7 @@ from .forms import (
 )
 from .jobs import GENERATE
 from .models import AnnualReport, AuditYear, Finding
+from .overview import overview
 from .portal import partner_rooms, room_figures
 from .render import figures_of, render_pdf
 from .spreadsheet import report_xlsx
@@ -342,3 +344,13 @@ def portal(request: HttpRequest) -> HttpResponse:
     rooms = partner_rooms(request.user)
     context = {"rooms": room_figures(request.user, rooms, timezone.localdate())}
     return render(request, "accountability/portal.html", context)
+
+
+@guard("accountability.view_overview")
+def rooms_overview(request: HttpRequest) -> HttpResponse:
+    """Every room the user oversees at a glance."""
+    rooms = list(Room.objects.visible_to(request.user).order_by("name"))
+    rows, chart = overview(rooms, request.user, timezone.localdate())
+    return render(
+        request, "accountability/overview.html", {"rows": rows, "chart": chart}
+    )
