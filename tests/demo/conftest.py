@@ -37,6 +37,7 @@ DEMO_APPS = [
     "mediation",
     "employer",
     "placements",
+    "accountability",
 ]
 
 

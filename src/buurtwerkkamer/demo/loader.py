@@ -13,6 +13,7 @@ from buurtwerkkamer.partners.models import Organisation
 from buurtwerkkamer.people.models import Membership, Person
 from buurtwerkkamer.rooms.models import Room
 
+from .accountability import build_accountability
 from .activities import build_activities
 from .brokering import build_brokering
 from .context import Demo
@@ -101,5 +102,6 @@ def load(today: date) -> Demo:
     build_teamwork(demo)
     build_mediation(demo)
     build_meetings(demo)
+    build_accountability(demo)
     logger.info("demo loaded rooms=%s users=%s", len(demo.rooms), len(demo.users))
     return demo
