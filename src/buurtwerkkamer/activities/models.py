@@ -153,7 +153,12 @@ class Session(BusinessRecord):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         ordering = ["-held_on", "-starts_at"]
-        indexes = [models.Index(fields=["room", "held_on"])]
+        indexes = [
+            models.Index(fields=["room", "held_on"]),
+            # The first page of a list of every room's sessions (the API's order)
+            # reads the newest few instead of sorting all of them.
+            models.Index(fields=["-held_on", "-starts_at", "id"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(visitors__gte=0) & Q(visitors__lte=MAX_VISITORS),

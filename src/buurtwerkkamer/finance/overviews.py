@@ -47,6 +47,7 @@ from .models import (
     FixedCost,
     Transfer,
 )
+from .models.bank import UNMATCHED
 from .services import Proposal, monthly_run
 
 ZERO = Decimal("0.00")
@@ -206,9 +207,7 @@ def _month_figures(month: date) -> QuerySet[Room]:
     sent = Transfer.objects.filter(
         room=OuterRef("pk"), month=month, status=TransferStatus.EXPORTED
     )
-    unmatched = BankTransaction.objects.filter(
-        room=OuterRef("pk"), transfer__isnull=True, expense__isnull=True
-    )
+    unmatched = BankTransaction.objects.filter(room=OuterRef("pk"), **UNMATCHED)
     closed = ClosedMonth.objects.filter(room=OuterRef("pk")).order_by("-month")
     return Room.objects.filter(stage=Stage.OPERATIONAL).annotate(
         sent=_sum_of(sent),

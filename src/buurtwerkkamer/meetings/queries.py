@@ -6,7 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from buurtwerkkamer.access.constants import Role
@@ -18,7 +27,7 @@ from buurtwerkkamer.people.models import Membership, Person
 from buurtwerkkamer.rooms.models import Room
 
 from .constants import MeetingKind
-from .models import Attendee, Meeting
+from .models import ActionItem, Attendee, Meeting
 
 STAFF_ROLES = (Role.PROJECT_COACH, Role.TEAM_COORDINATOR)
 
@@ -58,18 +67,27 @@ def invitation_list(
 
 
 def annotated(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    # Counted in subqueries rather than over joins: a join groups every meeting of
+    # every year before the page takes its 25, a subquery counts for those 25.
     return (
         meetings.select_related("room")
         .order_by("-starts_at", "pk")
         .annotate(
-            invited=Count("attendees", distinct=True),
-            open_actions=Count(
-                "action_items",
-                filter=Q(action_items__done_on__isnull=True),
-                distinct=True,
-            ),
+            invited=_count_of(Attendee.objects.all()),
+            open_actions=_count_of(ActionItem.objects.filter(done_on__isnull=True)),
         )
     )
+
+
+def _count_of(records: QuerySet[Any]) -> Coalesce:
+    """How many of `records` belong to the meeting of the outer query."""
+    count = (
+        records.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(count=Count("pk"))
+    )
+    return Coalesce(Subquery(count.values("count")), 0, output_field=IntegerField())
 
 
 def meetings_of_room(user: Any, room: Room) -> QuerySet[Meeting]:

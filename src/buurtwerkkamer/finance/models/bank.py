@@ -148,6 +148,16 @@ class BankTransaction(BusinessRecord):
         verbose_name = _("bank transaction")
         verbose_name_plural = _("bank transactions")
         ordering = ["-booking_date", "pk"]
+        indexes = [
+            # The first page of a list of every room's entries reads the newest
+            # few instead of sorting all of them.
+            models.Index(fields=["-booking_date", "id"]),
+            # A room's unmatched entries (UNMATCHED), counted for all rooms in the
+            # treasurer's month. Without it SQLite takes the expense index for
+            # "expense IS NULL" and walks every entry that is not an expense, once
+            # for every room.
+            models.Index(fields=["room", "transfer", "expense", "fixed_cost"]),
+        ]
         constraints = [
             # The bank's own entry reference is the key: importing a file twice,
             # even twice at the same moment, adds nothing the second time.

@@ -160,6 +160,11 @@ class FixedCost(BusinessRecord):
         verbose_name = _("fixed cost")
         verbose_name_plural = _("fixed costs")
         ordering = ["-month", "category", "supplier", "created_at"]
+        # The first page of a list of every room's costs reads the newest few
+        # instead of sorting all of them.
+        indexes = [
+            models.Index(fields=["-month", "category", "supplier", "created_at"])
+        ]
         constraints = [
             # A correction may bring a booking back to zero; a first booking may not.
             models.CheckConstraint(

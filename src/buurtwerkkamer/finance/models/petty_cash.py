@@ -250,6 +250,9 @@ class Expense(BusinessRecord):
         verbose_name = _("expense")
         verbose_name_plural = _("expenses")
         ordering = ["-spent_on", "-created_at"]
+        # The first page of a list of every room's expenses reads the newest few
+        # instead of sorting all of them.
+        indexes = [models.Index(fields=["-spent_on", "-created_at"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(amount__gt=0),
