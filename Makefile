@@ -78,11 +78,15 @@ messages: $(VENV)/.synced
 clean:
 	rm -rf var $(VENV) $(TOOLS) node_modules
 
-# Figures that must stay seconds, not minutes: a 10,000-entry CAMT.053 import and
-# the petty-cash run for 300 rooms ending in one SEPA file, on SQLite and on
-# PostgreSQL (BENCH_DATABASE_URL), printed side by side and kept as JSON in var/bench/.
+# A large installation (300 rooms, ten years) on SQLite and on PostgreSQL
+# (BENCH_DATABASE_URL, made afresh on every run), served by gunicorn with production
+# settings: the main pages of every role, the API lists, a 10,000-entry CAMT.053
+# import and the SEPA run for every room, each against a bare Django page of the
+# same server. Printed side by side and kept as JSON in var/bench/ (bench/run.py).
+# BENCH_ROOMS, BENCH_YEARS and BENCH_REPEAT make a smaller run while trying things.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bench
 bench: setup
-	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/bench.sqlite3 $(PY) bench/finance.py
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/finance.py
-	$(PY) bench/finance.py --report
+	@mkdir -p var/bench
+	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/large.sqlite3 $(PY) bench/run.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/run.py
+	$(PY) bench/run.py --report

@@ -1,7 +1,8 @@
 """Benchmark of the finance work that must take seconds, not minutes (issue 3):
 a 10,000-entry CAMT.053 import, and the monthly petty-cash run for 300 rooms
-ending in one SEPA file. Run by `make bench`, once per database; each run
-writes its figures as JSON and `--report` prints them side by side.
+ending in one SEPA file. `make bench` runs these steps on the large installation
+(bench/run.py); run alone, they start from an empty database, once per database,
+and `--report` prints the runs side by side.
 
     DATABASE_URL=sqlite:///var/bench/bench.sqlite3 python bench/finance.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench python bench/finance.py
@@ -201,7 +202,8 @@ def _petty_cash(
 def report() -> None:
     """The runs side by side, as a table."""
     runs = {
-        path.stem: json.loads(path.read_text()) for path in sorted(OUT.glob("*.json"))
+        path.stem: json.loads(path.read_text())
+        for path in sorted(OUT.glob("finance-*.json"))
     }
     steps = list(dict.fromkeys(step for run in runs.values() for step in run))
     width = max(len(step) for step in steps)

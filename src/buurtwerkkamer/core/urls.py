@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.urls import path
 
-from . import health, views
+from . import bench, health, views
 
 app_name = "core"
 
@@ -9,3 +10,6 @@ urlpatterns = [
     path("taken/<uuid:job>/", views.job, name="job"),
     path("gezond/", health.health, name="health"),
 ]
+
+if settings.BWK_BENCH:
+    urlpatterns.append(path("bench/bare/", bench.bare, name="bench_bare"))

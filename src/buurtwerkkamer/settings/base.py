@@ -80,6 +80,12 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# `make bench` only: a bare page to compare with and the queries of each request in
+# a header (core/bench.py). Never set in production.
+BWK_BENCH = os.environ.get("BWK_BENCH", "") == "1"
+if BWK_BENCH:
+    MIDDLEWARE.insert(0, "buurtwerkkamer.core.bench.QueryCountMiddleware")
+
 ROOT_URLCONF = "buurtwerkkamer.urls"
 WSGI_APPLICATION = "buurtwerkkamer.wsgi.application"
 
