@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from django.http import FileResponse, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -134,3 +135,23 @@ def render_pdf(report: AnnualReport) -> bytes:
     html = render_html(report)
     document = HTML(string=html, base_url=str(STYLESHEET.parent))
     return document.write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
+
+
+def pdf_response(report: AnnualReport) -> HttpResponse | FileResponse:
+    """The report as a PDF download, for the page and the API alike: the one
+    kept at the accountant's approval, or for a report still open, one made
+    from today's data."""
+    name = f"jaarrapportage-{report.year}-{report.uuid}.pdf"
+    response: HttpResponse | FileResponse
+    if report.frozen and report.pdf is not None:
+        response = FileResponse(
+            report.pdf.file.open("rb"),
+            as_attachment=True,
+            filename=name,
+            content_type="application/pdf",
+        )
+    else:
+        response = HttpResponse(render_pdf(report), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

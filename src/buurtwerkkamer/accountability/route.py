@@ -176,10 +176,6 @@ def approve(
         room_id=room.pk if room else None,
     )
     report.pdf = store_pdf(report, user)
-    return _approved(report, user)
-
-
-def _approved(report: AnnualReport, user: Any) -> AnnualReport:
     _step(report, StepKind.APPROVED, user, ReportStatus.APPROVED)
     return report
 

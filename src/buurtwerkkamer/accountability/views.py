@@ -44,7 +44,7 @@ from .jobs import GENERATE
 from .models import AnnualReport, AuditYear, Finding
 from .overview import overview
 from .portal import partner_rooms, room_figures
-from .render import figures_of, render_pdf
+from .render import figures_of, pdf_response
 from .spreadsheet import report_xlsx
 
 
@@ -112,19 +112,7 @@ def report_page(request: HttpRequest, report: AnnualReport) -> HttpResponse:
 def pdf(request: HttpRequest, report: AnnualReport) -> HttpResponse | FileResponse:
     """The stored PDF of an approved report; for one still open, made from
     today's data."""
-    name = f"jaarrapportage-{report.year}-{report.uuid}.pdf"
-    if report.frozen and report.pdf is not None:
-        response: HttpResponse | FileResponse = FileResponse(
-            report.pdf.file.open("rb"),
-            as_attachment=True,
-            filename=name,
-            content_type="application/pdf",
-        )
-    else:
-        response = HttpResponse(render_pdf(report), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return pdf_response(report)
 
 
 @guard("accountability.view_report", load=report_for)

@@ -23,7 +23,7 @@ from rest_framework.reverse import reverse
 from buurtwerkkamer.accountability import route
 from buurtwerkkamer.accountability.constants import ReportStatus, StepKind
 from buurtwerkkamer.accountability.models import AnnualReport, ReportStep
-from buurtwerkkamer.accountability.render import render_pdf
+from buurtwerkkamer.accountability.render import pdf_response
 from buurtwerkkamer.accounts.models import User
 
 from .base import ROOM_FILTER, GuardedFieldsMixin, PolicyViewSet
@@ -201,20 +201,7 @@ class AnnualReportViewSet(
     def pdf(self, request: Request, uuid: str) -> HttpResponse | FileResponse:
         """The report as PDF: the one kept at the accountant's approval, or for
         a report still open, made from today's data."""
-        report = self.get_object()
-        name = f"jaarrapportage-{report.year}-{report.uuid}.pdf"
-        if report.frozen and report.pdf is not None:
-            response: HttpResponse | FileResponse = FileResponse(
-                report.pdf.file.open("rb"),
-                as_attachment=True,
-                filename=name,
-                content_type="application/pdf",
-            )
-        else:
-            response = HttpResponse(render_pdf(report), content_type="application/pdf")
-            response["Content-Disposition"] = f'attachment; filename="{name}"'
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return pdf_response(self.get_object())
 
     @extend_schema(request=None, responses=AnnualReportSerializer)
     @action(detail=True, methods=["post"])
